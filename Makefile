@@ -1,0 +1,30 @@
+# Reboot Ecosystème – Odoo 18.0 suite
+ODOO_PATH ?= /opt/odoo18
+VENV ?= .venv
+PYTHON ?= python3
+DB ?= reboot
+PORT ?= 8069
+export ODOO_PATH VENV PYTHON
+
+.PHONY: help setup test run lint bench
+
+help:
+	@echo "make run    serve the demo database '$(DB)' on http://localhost:$(PORT)"
+	@echo "make test   fresh database, every addon installed, every test run"
+	@echo "make lint   ruff and pylint-odoo's mandatory checks"
+
+setup:
+	@bash scripts/bootstrap.sh
+
+test: setup
+	@bash scripts/test.sh
+
+run: setup
+	@DB=$(DB) PORT=$(PORT) bash scripts/run.sh
+
+lint: setup
+	@bash scripts/lint.sh
+
+bench:
+	@echo "make bench is reserved for the benchmark (issue 'Performance')." >&2
+	@exit 2

@@ -1,0 +1,188 @@
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal, pager
+
+
+class RebootDonorPortal(CustomerPortal):
+    def _reboot_donor(self):
+        """The donor organisation of the logged-in portal user, or an empty record."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return partner if partner.is_reboot_donor else partner.browse()
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "reboot_pickup_count" in counters:
+            Pickup = request.env["reboot.pickup"]
+            values["reboot_pickup_count"] = (
+                Pickup.search_count([]) if Pickup.has_access("read") else 0
+            )
+        return values
+
+    @http.route(
+        ["/my/pickups", "/my/pickups/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_pickups(self, page=1, **kw):
+        Pickup = request.env["reboot.pickup"]
+        if not Pickup.has_access("read"):
+            return request.redirect("/my")
+        total = Pickup.search_count([])
+        page_pager = pager(
+            url="/my/pickups", total=total, page=page, step=self._items_per_page
+        )
+        pickups = Pickup.search(
+            [],
+            order="create_date desc, id desc",
+            limit=self._items_per_page,
+            offset=page_pager["offset"],
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "pickups": pickups,
+                "pager": page_pager,
+                "page_name": "reboot_pickup",
+                "default_url": "/my/pickups",
+                "can_request": bool(self._reboot_donor()),
+            }
+        )
+        return request.render("reboot_collect.portal_my_pickups", values)
+
+    @http.route(
+        ["/my/pickups/<int:pickup_id>"], type="http", auth="public", website=True
+    )
+    def portal_my_pickup(self, pickup_id, access_token=None, report_type=None, **kw):
+        try:
+            pickup_sudo = self._document_check_access(
+                "reboot.pickup", pickup_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type in ("pdf", "html"):
+            if pickup_sudo.state != "received":
+                return request.redirect(pickup_sudo.get_portal_url())
+            return self._show_report(
+                model=pickup_sudo,
+                report_type=report_type,
+                report_ref="reboot_collect.action_report_donation_receipt",
+                download=kw.get("download") == "true",
+            )
+        values = self._get_page_view_values(
+            pickup_sudo,
+            access_token,
+            {"page_name": "reboot_pickup"},
+            "my_pickups_history",
+            False,
+        )
+        values["tax_receipts"] = pickup_sudo.tax_receipt_ids.filtered(
+            lambda r: r.state == "issued"
+        )
+        return request.render("reboot_collect.portal_my_pickup", values)
+
+    @http.route(
+        ["/my/tax_receipts/<int:receipt_id>"],
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_my_tax_receipt(self, receipt_id, access_token=None, **kw):
+        try:
+            receipt_sudo = self._document_check_access(
+                "reboot.tax.receipt", receipt_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if receipt_sudo.state != "issued":
+            return request.redirect("/my")
+        return self._show_report(
+            model=receipt_sudo,
+            report_type="pdf",
+            report_ref="reboot_collect.action_report_tax_receipt",
+            download=True,
+        )
+
+    @http.route(
+        ["/my/pickups/new"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_pickup_request(self, **post):
+        donor = self._reboot_donor()
+        if not donor:
+            return request.redirect("/my")
+        device_types = request.env["reboot.device.type"].search([])
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                # A refused request leaves nothing behind.
+                with request.env.cr.savepoint():
+                    pickup_sudo = self._create_pickup_request(donor, device_types, post)
+            except (UserError, ValidationError, ValueError) as exc:
+                error = exc.args[0] if exc.args else str(exc)
+            else:
+                return request.redirect(f"/my/pickups/{pickup_sudo.id}?requested=1")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "reboot_pickup_new",
+                "donor": donor,
+                "device_types": device_types,
+                "error": error,
+                "post": post,
+            }
+        )
+        return request.render("reboot_collect.portal_pickup_request", values)
+
+    def _create_pickup_request(self, donor, device_types, post):
+        env = request.env
+        lines = []
+        for device_type in device_types:
+            raw = (post.get(f"qty_{device_type.id}") or "").strip()
+            if not raw:
+                continue
+            try:
+                qty = int(raw)
+            except ValueError:
+                raise UserError(
+                    env._(
+                        "Quantity of %(type)s must be a whole number.",
+                        type=device_type.name,
+                    )
+                ) from None
+            if qty < 0:
+                raise UserError(env._("Quantities cannot be negative."))
+            if qty:
+                lines.append(
+                    fields.Command.create(
+                        {"device_type_id": device_type.id, "qty_declared": qty}
+                    )
+                )
+        if not lines:
+            raise UserError(env._("Declare at least one device to collect."))
+        policy = post.get("erasure_policy") or "consortium"
+        if policy not in ("consortium", "donor_removed"):
+            raise UserError(env._("Unknown erasure policy."))
+        vals = {
+            "donor_id": donor.id,
+            "contact_id": env.user.partner_id.id,
+            "line_ids": lines,
+            "erasure_policy": policy,
+            "window_start": post.get("window_start") or False,
+            "window_end": post.get("window_end") or False,
+            "site_contact": (post.get("site_contact") or "").strip() or False,
+            "site_phone": (post.get("site_phone") or "").strip() or False,
+        }
+        for field in ("street", "zip", "city"):
+            if (post.get(field) or "").strip():
+                vals[field] = post[field].strip()
+        # Portal users have no create right: the pickup is created as superuser
+        # for the user's own organisation only, then the managers are told.
+        pickup_sudo = env["reboot.pickup"].sudo().create(vals)
+        pickup_sudo._notify_managers_of_request()
+        return pickup_sudo

@@ -1,0 +1,11 @@
+from . import (
+    res_company,
+    res_config_settings,
+    res_partner,
+    stock_move,
+    stock_picking_type,
+    reboot_device_type,
+    reboot_pickup,
+    reboot_pickup_line,
+    reboot_tax_receipt,
+)

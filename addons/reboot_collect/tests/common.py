@@ -1,0 +1,126 @@
+import warnings
+from contextlib import contextmanager
+
+import polib
+
+from odoo import fields
+from odoo.modules.module import get_module_path
+from odoo.tests import new_test_user
+from odoo.tools.translate import TranslationModuleReader
+
+
+class RebootCollectCommon:
+    """Donors, users and device types shared by the reboot_collect tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.manager = new_test_user(
+            cls.env,
+            login="reboot_manager",
+            groups="reboot_collect.group_reboot_manager",
+            email="manager@reboot.example",
+        )
+        cls.technician = new_test_user(
+            cls.env,
+            login="reboot_technician",
+            groups="reboot_collect.group_reboot_technician",
+        )
+        cls.driver = new_test_user(
+            cls.env,
+            login="reboot_driver",
+            groups="reboot_collect.group_reboot_technician",
+        )
+        cls.laptop = cls.env.ref("reboot_collect.device_type_laptop")
+        cls.desktop = cls.env.ref("reboot_collect.device_type_desktop")
+        cls.monitor = cls.env.ref("reboot_collect.device_type_monitor")
+        Partner = cls.env["res.partner"]
+        cls.donor_a = Partner.create(
+            {
+                "name": "Donateur A",
+                "is_company": True,
+                "is_reboot_donor": True,
+                "reboot_donor_kind": "company",
+                "company_registry": "552120222",
+                "street": "1 rue du Gros-Horloge",
+                "zip": "76000",
+                "city": "Rouen",
+            }
+        )
+        cls.contact_a = Partner.create(
+            {"name": "Alice A", "parent_id": cls.donor_a.id, "email": "alice@a.example"}
+        )
+        cls.donor_b = Partner.create(
+            {"name": "Donateur B", "is_company": True, "is_reboot_donor": True}
+        )
+        cls.contact_b = Partner.create(
+            {"name": "Bob B", "parent_id": cls.donor_b.id, "email": "bob@b.example"}
+        )
+        cls.portal_a = new_test_user(
+            cls.env,
+            login="portal_donor_a",
+            password="portal_donor_a",
+            groups="base.group_portal",
+            partner_id=cls.contact_a.id,
+        )
+        cls.portal_b = new_test_user(
+            cls.env,
+            login="portal_donor_b",
+            password="portal_donor_b",
+            groups="base.group_portal",
+            partner_id=cls.contact_b.id,
+        )
+
+    @classmethod
+    def _create_pickup(cls, donor=None, lines=None, **vals):
+        donor = donor or cls.donor_a
+        lines = lines or [(cls.laptop, 10), (cls.desktop, 5)]
+        return cls.env["reboot.pickup"].create(
+            {
+                "donor_id": donor.id,
+                "contact_id": donor.child_ids[:1].id,
+                "line_ids": [
+                    fields.Command.create(
+                        {"device_type_id": device_type.id, "qty_declared": qty}
+                    )
+                    for device_type, qty in lines
+                ],
+                **vals,
+            }
+        )
+
+    @contextmanager
+    def assertRefused(self, exception, regex):
+        """The call fails with a message matching `regex` and writes nothing
+        (the savepoint plays the role of the request's rollback)."""
+        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
+            yield
+
+    def flush_tracking(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _schedule(self, pickup, when="2026-12-01 09:00:00"):
+        pickup.write({"scheduled_date": when, "driver_id": self.driver.id})
+        pickup.action_schedule()
+
+
+def untranslated_terms(env, module, lang="fr_FR"):
+    """Source terms of `module` that its i18n/<lang>.po leaves untranslated."""
+    po_path = f"{get_module_path(module)}/i18n/{lang.split('_')[0]}.po"
+    translated = {
+        entry.msgid for entry in polib.pofile(po_path) if entry.msgstr.strip()
+    }
+    with warnings.catch_warnings():
+        # Babel 2.10 (pinned by Odoo) still imports pkg_resources to extract terms.
+        warnings.filterwarnings("ignore", "pkg_resources is deprecated")
+        reader = TranslationModuleReader(env.cr, modules=[module])
+        terms = list(reader)
+    return sorted(
+        {
+            source
+            for (mod, _type, _name, _res_id, source, _value, _comments) in terms
+            if mod == module and source.strip() and source not in translated
+        }
+    )

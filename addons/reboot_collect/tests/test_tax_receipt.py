@@ -1,0 +1,129 @@
+import base64
+import io
+
+import openpyxl
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, tagged
+
+from .common import RebootCollectCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTaxReceipt(RebootCollectCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.reboot_may_issue_tax_receipts = True
+        cls.pickup = cls._create_pickup()
+        cls.pickup.write(
+            {"scheduled_date": "2026-03-02 09:00:00", "driver_id": cls.driver.id}
+        )
+        cls.pickup.action_schedule()
+        cls.pickup.action_collect()
+        cls.pickup.line_ids.qty_received = 5
+        cls.pickup.action_receive()
+        # Receipts are issued in future years that no other data touch, so
+        # the numbers of each year start at 0001.
+
+    def _receipt(self, value=1500.0, **vals):
+        return (
+            self.env["reboot.tax.receipt"]
+            .with_user(self.manager)
+            .create({"pickup_id": self.pickup.id, "declared_value": value, **vals})
+        )
+
+    def test_receipt_content_comes_from_the_pickup(self):
+        receipt = self._receipt()
+        self.assertEqual(receipt.donor_id, self.donor_a)
+        self.assertEqual(receipt.donor_siren, "552120222")
+        self.assertEqual(str(receipt.date_gift), "2026-03-02")
+        self.assertIn("5 × Laptop", receipt.description)
+
+    @freeze_time("2030-06-15")
+    def test_numbering_unbroken_and_never_reused(self):
+        first, second, third = self._receipt(), self._receipt(), self._receipt()
+        draft_deleted = self._receipt()
+        draft_deleted.unlink()  # a draft never consumed a number
+        first.action_issue()
+        second.action_issue()
+        self.assertEqual(first.name, "RF/2030/0001")
+        self.assertEqual(second.name, "RF/2030/0002")
+        second.cancel_reason = "Valeur erronée"
+        second.with_user(self.manager).action_cancel()
+        third.action_issue()
+        self.assertEqual(third.name, "RF/2030/0003", "A cancelled number is not reused")
+        with self.assertRaises(UserError):
+            second.unlink()
+        with self.assertRaises(UserError):
+            first.unlink()
+        with self.assertRaises(UserError):
+            first.declared_value = 10.0
+        self.assertEqual(first.declared_value, 1500.0)
+
+    def test_numbering_restarts_each_year(self):
+        with freeze_time("2031-12-31"):
+            last = self._receipt()
+            last.action_issue()
+        with freeze_time("2032-01-02"):
+            first = self._receipt()
+            first.action_issue()
+        self.assertEqual(last.name, "RF/2031/0001")
+        self.assertEqual(first.name, "RF/2032/0001")
+
+    def test_refused_when_setting_is_off(self):
+        self.env.company.reboot_may_issue_tax_receipts = False
+        receipt = self._receipt()
+        with self.assertRefused(UserError, "not set up to issue"):
+            receipt.action_issue()
+        self.assertEqual(receipt.state, "draft")
+        self.assertEqual(receipt.name, "/")
+
+    def test_refused_without_declared_value(self):
+        receipt = self._receipt(value=0.0)
+        with self.assertRefused(UserError, "Enter the value declared"):
+            receipt.action_issue()
+        self.assertEqual(receipt.name, "/")
+        receipt.declared_value = 900
+        receipt.action_issue()
+        self.assertEqual(receipt.state, "issued")
+
+    def test_cancel_needs_reason_and_manager(self):
+        receipt = self._receipt()
+        receipt.action_issue()
+        with self.assertRefused(UserError, "reason"):
+            receipt.action_cancel()
+        receipt.cancel_reason = "Doublon"
+        with self.assertRaises(AccessError):
+            receipt.with_user(self.technician).action_cancel()
+        self.assertEqual(receipt.state, "issued")
+        receipt.with_user(self.manager).action_cancel()
+        self.assertEqual(receipt.state, "cancel")
+
+    def test_technician_cannot_read_receipts(self):
+        receipt = self._receipt()
+        with self.assertRaises(AccessError):
+            receipt.with_user(self.technician).read(["declared_value"])
+
+    @freeze_time("2030-06-15")
+    def test_yearly_register_xlsx(self):
+        first, second = self._receipt(1200.5), self._receipt(300.25)
+        first.action_issue()
+        second.action_issue()
+        self._receipt(999.0)  # a draft is not in the register
+        wizard = (
+            self.env["reboot.tax.receipt.register"]
+            .with_user(self.manager)
+            .create({"year": 2030})
+        )
+        action = wizard.action_export()
+        self.assertIn("download=true", action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file)))
+        sheet = book.active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(rows[0][0], "Number")
+        self.assertEqual([r[0] for r in rows[1:3]], ["RF/2030/0001", "RF/2030/0002"])
+        self.assertEqual(rows[1][4], "552120222")
+        self.assertEqual(rows[3][6], 1500.75)
+        self.assertEqual(len(rows), 4)

@@ -1,0 +1,1 @@
+from . import reboot_tax_receipt_register

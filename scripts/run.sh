@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Serve the demo database (created with the whole suite and its demo data if missing).
+set -euo pipefail
+source "$(dirname "$0")/odoo_env.sh"
+DB=${DB:-reboot}
+PORT=${PORT:-8069}
+if ! psql -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
+    echo "==> creating database $DB with $MODULES and demo data"
+    odoo -d "$DB" -i "$MODULES" --with-demo --stop-after-init --load-language=fr_FR \
+        --log-level=warn
+fi
+cat <<EOT
+==> http://localhost:$PORT  (database $DB)
+Demo logins (login / password):
+  admin        / admin        manager (back office, all rights)
+  technicien   / technicien   workshop technician
+  chauffeur    / chauffeur    driver (technician)
+  mediatrice   / mediatrice   digital mediator
+  donateur     / donateur     donor contact, Métropole Rouen Normandie (portal)
+EOT
+exec_odoo() { odoo -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"; }
+exec_odoo
