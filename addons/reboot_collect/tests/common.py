@@ -9,7 +9,16 @@ from odoo.tests import new_test_user
 from odoo.tools.translate import TranslationModuleReader
 
 
-class RebootCollectCommon:
+class RefusalMixin:
+    @contextmanager
+    def assertRefused(self, exception, regex):
+        """The call fails with a message matching `regex` and writes nothing
+        (the savepoint plays the role of the request's rollback)."""
+        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
+            yield
+
+
+class RebootCollectCommon(RefusalMixin):
     """Donors, users and device types shared by the reboot_collect tests."""
 
     @classmethod
@@ -89,13 +98,6 @@ class RebootCollectCommon:
                 **vals,
             }
         )
-
-    @contextmanager
-    def assertRefused(self, exception, regex):
-        """The call fails with a message matching `regex` and writes nothing
-        (the savepoint plays the role of the request's rollback)."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield
 
     def flush_tracking(self):
         self.env.flush_all()

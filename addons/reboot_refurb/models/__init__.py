@@ -1,1 +1,11 @@
-from . import stock_lot
+from . import (
+    reboot_checklist_item,
+    reboot_placement,
+    reboot_refurb_demo,
+    reboot_test_result,
+    reboot_wipe,
+    repair_order,
+    res_company,
+    res_config_settings,
+    stock_lot,
+)

@@ -1,1 +1,1 @@
-from . import test_device
+from . import test_cost, test_device, test_intake, test_labels, test_wipe

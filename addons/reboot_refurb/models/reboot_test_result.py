@@ -1,0 +1,62 @@
+from odoo import api, fields, models
+
+
+class RebootTestResult(models.Model):
+    _name = "reboot.test.result"
+    _description = "Test result of a device"
+    _order = "lot_id, sequence, id"
+
+    lot_id = fields.Many2one(
+        "stock.lot", string="Device", required=True, ondelete="cascade", index=True
+    )
+    item_id = fields.Many2one(
+        "reboot.checklist.item", string="Test", required=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(related="item_id.sequence", store=True)
+    result = fields.Selection(
+        [("pass", "Pass"), ("fail", "Fail"), ("na", "Not applicable")],
+    )
+    note = fields.Char()
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Done by",
+        default=lambda self: self.env.user.employee_id,
+    )
+    minutes = fields.Integer()
+    date = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "lot_item_uniq",
+            "unique(lot_id, item_id)",
+            "A device is tested once per item.",
+        ),
+        ("minutes_positive", "CHECK(minutes >= 0)", "Minutes cannot be negative."),
+    ]
+
+    def write(self, vals):
+        if "result" in vals:
+            vals.setdefault("date", fields.Datetime.now())
+        res = super().write(vals)
+        if vals.get("result") == "fail":
+            self._log_failures()
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("result"):
+                vals.setdefault("date", fields.Datetime.now())
+        results = super().create(vals_list)
+        results.filtered(lambda r: r.result == "fail")._log_failures()
+        return results
+
+    def _log_failures(self):
+        for result in self:
+            result.lot_id.message_post(
+                body=self.env._(
+                    "Test failed: %(test)s %(note)s",
+                    test=result.item_id.name,
+                    note=result.note or "",
+                )
+            )

@@ -1,0 +1,285 @@
+import json
+from datetime import UTC, datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Fields that make the proof of erasure: frozen once a wipe passed.
+PROOF_FIELDS = {
+    "lot_id",
+    "drive_serial",
+    "drive_model",
+    "drive_size_gb",
+    "method_level",
+    "tool",
+    "tool_version",
+    "rounds",
+    "verified",
+    "date_start",
+    "date_end",
+    "result",
+    "employee_id",
+    "errors",
+}
+
+
+class RebootWipe(models.Model):
+    """One erasure of one drive (NIST SP 800-88 Rev. 2 levels)."""
+
+    _name = "reboot.wipe"
+    _description = "Drive wipe"
+    _inherit = ["mail.thread"]
+    _order = "date_end desc, id desc"
+    _rec_name = "drive_serial"
+
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Device",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    company_id = fields.Many2one(related="lot_id.company_id", store=True)
+    drive_serial = fields.Char(required=True, index=True, tracking=True)
+    drive_model = fields.Char(tracking=True)
+    drive_size_gb = fields.Float(string="Drive size (GB)", digits=(10, 1))
+    drive_size_text = fields.Char(string="Drive size")
+    method_level = fields.Selection(
+        [("clear", "Clear"), ("purge", "Purge"), ("destroy", "Destroy")],
+        string="NIST level",
+        required=True,
+        default="clear",
+        tracking=True,
+        help="NIST SP 800-88 Rev. 2: Clear (overwrite), Purge (cryptographic or "
+        "firmware erase), Destroy (the drive is physically destroyed).",
+    )
+    tool = fields.Char(default="nwipe")
+    tool_version = fields.Char()
+    rounds = fields.Integer()
+    verified = fields.Boolean()
+    pass_errors = fields.Integer()
+    verify_errors = fields.Integer()
+    date_start = fields.Datetime(string="Start")
+    date_end = fields.Datetime(string="End")
+    duration_seconds = fields.Integer(string="Duration (s)")
+    result = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")],
+        required=True,
+        tracking=True,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Operator",
+        default=lambda self: self.env.user.employee_id,
+        tracking=True,
+    )
+    minutes = fields.Integer(string="Minutes spent")
+    errors = fields.Text()
+    report_name = fields.Char(string="Report file")
+    change_reason = fields.Text(
+        tracking=True,
+        help="Why a passed wipe was changed (managers only).",
+    )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for wipe in self:
+            if wipe.date_start and wipe.date_end and wipe.date_end < wipe.date_start:
+                raise ValidationError(self.env._("A wipe cannot end before it starts."))
+
+    def write(self, vals):
+        if PROOF_FIELDS.intersection(vals):
+            self.filtered(lambda w: w.result == "passed")._check_proof_change(
+                vals.get("change_reason")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_passed_only_by_manager(self):
+        passed = self.filtered(lambda w: w.result == "passed")
+        if passed:
+            reason = self.env.context.get("reboot_change_reason")
+            passed._check_proof_change(reason)
+            for wipe in passed:
+                wipe.lot_id.message_post(
+                    body=self.env._(
+                        "Passed wipe of drive %(serial)s deleted: %(reason)s",
+                        serial=wipe.drive_serial,
+                        reason=reason,
+                    )
+                )
+
+    def _check_proof_change(self, reason):
+        if not self:
+            return
+        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+            raise UserError(
+                self.env._(
+                    "A passed wipe is a proof of erasure: only a manager can change "
+                    "or delete it."
+                )
+            )
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for changing a passed wipe."))
+
+    @api.model
+    def import_nwipe_json(self, json_text, lot_id=False):
+        """Create the wipe record(s) of nwipe JSON report(s).
+
+        `json_text` holds one report (an object) or several (a list). With
+        `lot_id` the drives are attached to that device; without, each drive
+        serial must already be known on a device. All or nothing: any error
+        raises a UserError and writes nothing."""
+        try:
+            data = json.loads(json_text)
+        except (TypeError, ValueError) as exc:
+            raise UserError(
+                self.env._("The nwipe report is not valid JSON: %(error)s", error=exc)
+            ) from None
+        reports = data if isinstance(data, list) else [data]
+        return self._import_nwipe_reports(
+            [(None, report) for report in reports], lot_id=lot_id
+        )
+
+    @api.model
+    def _import_nwipe_reports(self, named_reports, lot_id=False):
+        """[(file name, parsed report)] -> created wipes; one search, one create."""
+        errors = []
+        parsed = []
+        for index, (name, report) in enumerate(named_reports, start=1):
+            label = name or self.env._("report %(index)s", index=index)
+            try:
+                parsed.append((name, self._parse_nwipe_report(report)))
+            except UserError as exc:
+                errors.append(f"{label}: {exc.args[0]}")
+        lot = self.env["stock.lot"]
+        if lot_id:
+            lot = lot.browse(lot_id).exists()
+            if not lot or not lot.reboot_device_type_id:
+                raise UserError(self.env._("Device %(id)s does not exist.", id=lot_id))
+        else:
+            serials = [vals["drive_serial"] for _name, vals in parsed]
+            known = self.search_fetch(
+                [("drive_serial", "in", serials)], ["drive_serial", "lot_id"]
+            )
+            lots_by_serial = {}
+            for wipe in known:
+                lots_by_serial.setdefault(wipe.drive_serial, set()).add(wipe.lot_id.id)
+        vals_list = []
+        for name, vals in parsed:
+            if lot:
+                vals["lot_id"] = lot.id
+            else:
+                lot_ids = lots_by_serial.get(vals["drive_serial"], set())
+                if len(lot_ids) != 1:
+                    errors.append(
+                        self.env._(
+                            "%(label)s: drive %(serial)s is %(problem)s; import it "
+                            "from its device.",
+                            label=name or vals["drive_serial"],
+                            serial=vals["drive_serial"],
+                            problem=self.env._("unknown")
+                            if not lot_ids
+                            else self.env._("on several devices"),
+                        )
+                    )
+                    continue
+                vals["lot_id"] = lot_ids.pop()
+                lots_by_serial[vals["drive_serial"]] = {vals["lot_id"]}
+            vals["report_name"] = name
+            vals_list.append(vals)
+        if errors:
+            raise UserError("\n".join(errors))
+        return self.create(vals_list)
+
+    @api.model
+    def _parse_nwipe_report(self, report):
+        """Values of a wipe from one nwipe JSON report (src/create_json.c)."""
+        if not isinstance(report, dict):
+            raise UserError(self.env._("a report must be a JSON object"))
+        sections = {}
+        for section in ("report_metadata", "device", "wipe_result"):
+            if not isinstance(report.get(section), dict):
+                raise UserError(
+                    self.env._("section %(section)s is missing", section=section)
+                )
+            sections[section] = report[section]
+        meta, device, result = (
+            sections["report_metadata"],
+            sections["device"],
+            sections["wipe_result"],
+        )
+        serial = device.get("serial_no")
+        if not isinstance(serial, str) or not serial.strip():
+            raise UserError(self.env._("device.serial_no is missing"))
+        status = result.get("status")
+        if status not in ("success", "failure"):
+            raise UserError(
+                self.env._(
+                    "wipe_result.status must be success or failure, not %(status)r",
+                    status=status,
+                )
+            )
+        numbers = {}
+        for key in (
+            "rounds_requested",
+            "pass_errors",
+            "verify_errors",
+            "start_time",
+            "end_time",
+            "duration_seconds",
+        ):
+            value = result.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise UserError(
+                    self.env._(
+                        "wipe_result.%(key)s must be a non-negative integer",
+                        key=key,
+                    )
+                )
+            numbers[key] = value
+        size = device.get("size_bytes", 0)
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise UserError(self.env._("device.size_bytes must be an integer"))
+        try:
+            start = datetime.fromtimestamp(numbers["start_time"], UTC)
+            end = datetime.fromtimestamp(numbers["end_time"], UTC)
+        except (OverflowError, OSError, ValueError):
+            raise UserError(self.env._("wipe_result times are out of range")) from None
+        if end < start:
+            raise UserError(self.env._("the wipe ends before it starts"))
+        passed = (
+            status == "success"
+            and not numbers["pass_errors"]
+            and not numbers["verify_errors"]
+        )
+        problems = []
+        if status != "success":
+            problems.append(self.env._("nwipe reported a failure"))
+        if numbers["pass_errors"]:
+            problems.append(
+                self.env._("%(count)s pass errors", count=numbers["pass_errors"])
+            )
+        if numbers["verify_errors"]:
+            problems.append(
+                self.env._("%(count)s verify errors", count=numbers["verify_errors"])
+            )
+        return {
+            "drive_serial": serial.strip(),
+            "drive_model": str(device.get("model") or "").strip() or False,
+            "drive_size_gb": round(size / 1e9, 1),
+            "drive_size_text": str(device.get("size_text") or "").strip() or False,
+            "method_level": "clear",
+            "tool": str(meta.get("software") or "nwipe"),
+            "tool_version": str(meta.get("version") or "") or False,
+            "rounds": numbers["rounds_requested"],
+            "verified": passed,
+            "pass_errors": numbers["pass_errors"],
+            "verify_errors": numbers["verify_errors"],
+            "date_start": start.replace(tzinfo=None),
+            "date_end": end.replace(tzinfo=None),
+            "duration_seconds": numbers["duration_seconds"],
+            "result": "passed" if passed else "failed",
+            "errors": "; ".join(problems) or False,
+        }

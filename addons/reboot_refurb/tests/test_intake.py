@@ -1,0 +1,187 @@
+import base64
+import io
+
+import openpyxl
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, TransactionCase, tagged
+
+from .common import RebootRefurbCommon
+
+
+@tagged("post_install", "-at_install")
+class TestIntake(RebootRefurbCommon, TransactionCase):
+    def _wizard(self, **vals):
+        return (
+            self.env["reboot.intake.wizard"]
+            .with_user(self.technician)
+            .create({"pickup_id": self.pickup.id, **vals})
+        )
+
+    def _lot_count(self):
+        return self.env["stock.lot"].search_count([])
+
+    def test_scan_serials_and_validate_receipt(self):
+        with Form(
+            self.env["reboot.intake.wizard"]
+            .with_user(self.technician)
+            .with_context(active_model="reboot.pickup", active_id=self.pickup.id)
+        ) as form:
+            form.device_type_id = self.laptop
+            form.serials_text = "PF1A2B3C\n\nPF1A2B3D\n  PF1A2B3E  \n"
+        action = form.record.action_register()
+        lots = self.env["stock.lot"].search(action["domain"])
+        self.assertEqual(
+            sorted(lots.mapped("name")), ["PF1A2B3C", "PF1A2B3D", "PF1A2B3E"]
+        )
+        picking = self.pickup.picking_id
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(picking.move_line_ids.lot_id, lots)
+        location = self.env.ref("reboot_collect.stock_location_triage")
+        quants = self.env["stock.quant"].search(
+            [("lot_id", "in", lots.ids), ("location_id.usage", "=", "internal")]
+        )
+        self.assertEqual(quants.location_id, location)
+        self.assertEqual(sum(quants.mapped("quantity")), 3)
+
+    def test_csv_with_specs_and_types(self):
+        csv_text = (
+            "serial;type;model;cpu;ram_gb;storage_gb;storage_type;screen_inch;battery_health;os\n"
+            "CSV-001;laptop;ThinkPad T480;i5-8350U;8;256;SSD;14,0;81;Linux Mint\n"
+            "CSV-002;monitor;Dell P2219H;;;;;22;;\n"
+        )
+        wizard = self._wizard(
+            file=base64.b64encode(csv_text.encode()), filename="devices.csv"
+        )
+        wizard.action_register()
+        laptop = self.env["stock.lot"].search([("name", "=", "CSV-001")])
+        self.assertEqual(laptop.reboot_device_type_id, self.laptop)
+        self.assertEqual(
+            (
+                laptop.reboot_ram_gb,
+                laptop.reboot_storage_gb,
+                laptop.reboot_storage_type,
+            ),
+            (8, 256, "ssd"),
+        )
+        self.assertEqual(laptop.reboot_screen_inch, 14.0)
+        self.assertEqual(laptop.reboot_battery_health, 81)
+        monitor = self.env["stock.lot"].search([("name", "=", "CSV-002")])
+        self.assertEqual(monitor.reboot_device_type_id, self.monitor)
+
+    def test_xlsx_file(self):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Serial", "Type", "RAM_GB"])
+        sheet.append(["XL-001", "laptop", 16])
+        sheet.append(["XL-002", "Desktop", 4])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        self._wizard(
+            file=base64.b64encode(buffer.getvalue()), filename="devices.xlsx"
+        ).action_register()
+        lots = self.env["stock.lot"].search([("name", "in", ["XL-001", "XL-002"])])
+        self.assertEqual(len(lots), 2)
+        self.assertEqual(
+            lots.filtered(lambda lot: lot.name == "XL-002").reboot_device_type_id,
+            self.desktop,
+        )
+
+    def test_bad_rows_are_reported_and_nothing_written(self):
+        self._register(["KNOWN-1"])
+        before = self._lot_count()
+        moves_before = self.env["stock.move.line"].search_count([])
+        csv_text = (
+            "serial,type,ram_gb,storage_type\n"
+            "OK-1,laptop,8,ssd\n"
+            "DUP-1,laptop,8,ssd\n"
+            "DUP-1,laptop,8,ssd\n"
+            "KNOWN-1,laptop,,\n"
+            "BAD SERIAL,laptop,,\n"
+            "OK-2,toaster,,\n"
+            "OK-3,laptop,huit,\n"
+            "OK-4,laptop,,floppy\n"
+        )
+        wizard = self._wizard(
+            file=base64.b64encode(csv_text.encode()), filename="x.csv"
+        )
+        with self.assertRaises(UserError) as error:
+            wizard.action_register()
+        message = error.exception.args[0]
+        for expected in (
+            "row 3: serial DUP-1 appears twice",
+            "row 4: serial DUP-1 appears twice",
+            "serial KNOWN-1 is already registered",
+            "row 6: 'BAD SERIAL' is not a serial number",
+            "row 7: unknown device type 'toaster'",
+            "row 8: ram_gb 'huit' is not a number",
+            "row 9: storage type 'floppy'",
+        ):
+            self.assertIn(expected, message)
+        self.assertNotIn("row 2", message)
+        self.assertEqual(self._lot_count(), before)
+        self.assertEqual(self.env["stock.move.line"].search_count([]), moves_before)
+
+    def test_malformed_files(self):
+        for content, filename, expected in (
+            (b"model,cpu\nX,Y\n", "a.csv", "serial"),
+            (b"serial,colour\nA1,red\n", "b.csv", "Unknown: colour"),
+            (b"\xff\xfe\x00garbage", "c.csv", "neither UTF-8 CSV nor XLSX"),
+            (b"PK\x03\x04broken zip", "d.xlsx", "cannot be read"),
+            (b"", "e.csv", "at least one serial"),
+        ):
+            wizard = self._wizard(file=base64.b64encode(content), filename=filename)
+            with self.assertRefused(UserError, expected):
+                wizard.action_register()
+
+    def test_pickup_must_be_received(self):
+        pickup = self.env["reboot.pickup"].create(
+            {
+                "donor_id": self.donor.id,
+                "line_ids": [
+                    (0, 0, {"device_type_id": self.laptop.id, "qty_declared": 1})
+                ],
+            }
+        )
+        with self.assertRefused(UserError, "Receive pickup"):
+            self._register(["EARLY-1"], pickup=pickup)
+
+    def test_extra_type_adds_a_move(self):
+        lots = self._register(
+            [{"serial": "EXTRA-DT-1", "type": "desktop"}], validate=True
+        )
+        self.assertEqual(lots.reboot_device_type_id, self.desktop)
+        move = self.pickup.picking_id.move_ids.filtered(
+            lambda m: m.product_id == self.desktop.product_id
+        )
+        self.assertEqual(move.state, "done")
+        self.assertEqual(move.quantity, 1)
+
+    def test_query_count_does_not_grow_with_devices(self):
+        """Registering 1,000 serials costs no query per device.
+
+        Odoo writes new rows in batches of 100 (INSERT_BATCH_SIZE): each batch
+        of 100 devices costs four statements (insert and update of the lots and
+        of their move lines); nothing else depends on the number of devices."""
+        Intake = self.env["reboot.intake.wizard"]
+        pickups = {
+            n: self._received_pickup([(self.laptop, n)]) for n in (10, 100, 1000)
+        }
+
+        def register(n):
+            serials = [f"Q{n}-{i:04d}" for i in range(n)]
+            Intake.register_serials(pickups[n].id, serials, "laptop", validate=False)
+
+        register(10)  # warm the caches
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        register(100)
+        self.env.flush_all()
+        queries_100 = self.cr.sql_log_count - start
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries_100 + 4 * 9):
+            register(1000)
+        self.assertEqual(
+            self.env["stock.lot"].search_count([("name", "=like", "Q1000-%")]), 1000
+        )

@@ -1,0 +1,192 @@
+import base64
+import io
+import json
+import zipfile
+
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, tagged
+
+from .common import RebootRefurbCommon
+
+
+@tagged("post_install", "-at_install")
+class TestWipe(RebootRefurbCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lot = cls._register(cls, ["WIPE-LT-1"])
+        cls.other = cls._register(cls, ["WIPE-LT-2"])
+        cls.Wipe = cls.env["reboot.wipe"].with_user(cls.technician)
+
+    def _count(self):
+        return self.env["reboot.wipe"].search_count([])
+
+    def test_import_success(self):
+        wipe = self.Wipe.import_nwipe_json(self._nwipe("S3Z1NB0K"), lot_id=self.lot.id)
+        self.assertEqual(len(wipe), 1)
+        self.assertEqual(wipe.lot_id, self.lot)
+        self.assertEqual(wipe.drive_serial, "S3Z1NB0K")
+        self.assertEqual(wipe.drive_model, "Samsung SSD 860")
+        self.assertEqual(wipe.drive_size_gb, 256.1)
+        self.assertEqual(wipe.result, "passed")
+        self.assertTrue(wipe.verified)
+        self.assertEqual(
+            (wipe.tool, wipe.tool_version, wipe.rounds), ("nwipe", "0.38", 1)
+        )
+        self.assertEqual(str(wipe.date_start), "2026-11-02 06:13:20")
+        self.assertEqual(wipe.duration_seconds, 1800)
+
+    def test_failure_status_and_errors(self):
+        failed = self.Wipe.import_nwipe_json(
+            self._nwipe("FAIL-1", status="failure"), lot_id=self.lot.id
+        )
+        self.assertEqual(failed.result, "failed")
+        self.assertIn("failure", failed.errors)
+        errors = self.Wipe.import_nwipe_json(
+            self._nwipe("FAIL-2", verify_errors=3), lot_id=self.lot.id
+        )
+        self.assertEqual(errors.result, "failed")
+        self.assertIn("3 verify errors", errors.errors)
+
+    def test_matching_a_known_drive(self):
+        self.Wipe.import_nwipe_json(
+            self._nwipe("KNOWN-DRV", status="failure"), lot_id=self.lot.id
+        )
+        again = self.Wipe.import_nwipe_json(self._nwipe("KNOWN-DRV"))
+        self.assertEqual(again.lot_id, self.lot)
+        self.assertEqual(again.result, "passed")
+
+    def test_bad_reports_write_nothing(self):
+        before = self._count()
+        broken = json.loads(self._nwipe("X"))
+        del broken["wipe_result"]
+        bad_status = json.loads(self._nwipe("X"))
+        bad_status["wipe_result"]["status"] = "maybe"
+        bad_number = json.loads(self._nwipe("X"))
+        bad_number["wipe_result"]["pass_errors"] = "none"
+        no_serial = json.loads(self._nwipe(""))
+        for text, expected in (
+            ("{not json", "not valid JSON"),
+            ("[1, 2]", "must be a JSON object"),
+            (json.dumps(broken), "section wipe_result is missing"),
+            (json.dumps(bad_status), "status must be success or failure"),
+            (json.dumps(bad_number), "pass_errors must be a non-negative integer"),
+            (json.dumps(no_serial), "serial_no is missing"),
+            (self._nwipe("NEVER-SEEN"), "drive NEVER-SEEN is unknown"),
+        ):
+            with self.assertRefused(UserError, expected):
+                self.Wipe.import_nwipe_json(text, lot_id=False)
+        # One bad report in a batch: none of the batch is written.
+        batch = json.dumps([json.loads(self._nwipe("GOOD-1")), broken])
+        with self.assertRaises(UserError):
+            self.Wipe.import_nwipe_json(batch, lot_id=self.lot.id)
+        self.assertEqual(self._count(), before)
+
+    def test_wizard_many_files_and_zip(self):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as zf:
+            for serial in ("ZIP-1", "ZIP-2", "ZIP-3"):
+                zf.writestr(f"nwipe_report_{serial}.json", self._nwipe(serial))
+        attachments = (
+            self.env["ir.attachment"]
+            .with_user(self.technician)
+            .create(
+                [
+                    {
+                        "name": "reports.zip",
+                        "datas": base64.b64encode(archive.getvalue()),
+                    },
+                    {
+                        "name": "single.json",
+                        "datas": base64.b64encode(self._nwipe("ONE-1").encode()),
+                    },
+                ]
+            )
+        )
+        wizard = (
+            self.env["reboot.wipe.import.wizard"]
+            .with_user(self.technician)
+            .create(
+                {"attachment_ids": [(6, 0, attachments.ids)], "lot_id": self.other.id}
+            )
+        )
+        action = wizard.action_import()
+        wipes = self.env["reboot.wipe"].search(action["domain"])
+        self.assertEqual(
+            sorted(wipes.mapped("drive_serial")), ["ONE-1", "ZIP-1", "ZIP-2", "ZIP-3"]
+        )
+        self.assertEqual(wipes.lot_id, self.other)
+        self.assertEqual(
+            wipes.filtered(lambda w: w.drive_serial == "ZIP-2").report_name,
+            "nwipe_report_ZIP-2.json",
+        )
+        self.assertFalse(attachments.exists(), "The uploaded files are not kept")
+
+    def test_wizard_bad_file_writes_nothing(self):
+        before = self._count()
+        attachments = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": "good.json",
+                    "datas": base64.b64encode(self._nwipe("OK-9").encode()),
+                },
+                {"name": "bad.json", "datas": base64.b64encode(b"<html>")},
+            ]
+        )
+        wizard = self.env["reboot.wipe.import.wizard"].create(
+            {"attachment_ids": [(6, 0, attachments.ids)], "lot_id": self.other.id}
+        )
+        with self.assertRefused(UserError, "bad.json: not a valid JSON report"):
+            wizard.action_import()
+        self.assertEqual(self._count(), before)
+
+    def test_passed_wipe_is_immutable(self):
+        wipe = self.Wipe.import_nwipe_json(self._nwipe("LOCKED-1"), lot_id=self.lot.id)
+        with self.assertRefused(UserError, "only a manager"):
+            wipe.write({"result": "failed"})
+        with self.assertRefused(UserError, "only a manager"):
+            wipe.unlink()
+        as_manager = wipe.with_user(self.manager)
+        with self.assertRefused(UserError, "reason"):
+            as_manager.write({"drive_model": "Other"})
+        as_manager.write(
+            {"drive_model": "Samsung 870", "change_reason": "Typo in model"}
+        )
+        self.assertEqual(wipe.drive_model, "Samsung 870")
+        with self.assertRefused(UserError, "reason"):
+            as_manager.unlink()
+        as_manager.with_context(reboot_change_reason="Duplicate import").unlink()
+        self.assertFalse(wipe.exists())
+        self.assertIn("Duplicate import", self.lot.message_ids[0].body)
+        # A failed wipe can be fixed or removed by the technician.
+        failed = self.Wipe.import_nwipe_json(
+            self._nwipe("RETRY-1", status="failure"), lot_id=self.lot.id
+        )
+        failed.unlink()
+
+    def test_erasure_certificate(self):
+        self.Wipe.import_nwipe_json(self._nwipe("CERT-1"), lot_id=self.lot.id)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "reboot_refurb.action_report_erasure_certificate", self.lot.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("CERT-1", html)
+        self.assertIn("Samsung SSD 860", html)
+        self.assertIn("Clear", html)
+        self.assertIn("Passed", html)
+        self.assertIn("NIST SP 800-88 Rev. 2", html)
+
+    def test_mediator_cannot_read_wipes(self):
+        from odoo.exceptions import AccessError
+        from odoo.tests import new_test_user
+
+        mediator = new_test_user(
+            self.env,
+            login="wipe_mediator",
+            groups="reboot_collect.group_reboot_mediator",
+        )
+        with self.assertRaises(AccessError):
+            self.env["reboot.wipe"].with_user(mediator).search([])
