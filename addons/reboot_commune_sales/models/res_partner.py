@@ -36,3 +36,40 @@ class ResPartner(models.Model):
                         code=partner.insee_code,
                     )
                 )
+
+    def _reboot_agec_figures(self, year):
+        """The commune's figures of the national reuse declaration (AGEC art. 58,
+        décret 2024-134, arrêté of 13 January 2025) for what it bought from us.
+        Amounts excl. VAT, from posted invoices and credit notes of the year."""
+        self.ensure_one()
+        device_products = self.env["reboot.device.type"].search([]).product_id
+        groups = self.env["account.move.line"]._read_group(
+            [
+                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                ("parent_state", "=", "posted"),
+                ("move_id.commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("move_id.invoice_date", ">=", f"{year}-01-01"),
+                ("move_id.invoice_date", "<=", f"{year}-12-31"),
+                ("display_type", "=", "product"),
+                ("product_id", "in", device_products.ids),
+            ],
+            [],
+            ["balance:sum"],
+        )
+        reuse = round(-(groups[0][0] or 0.0), 2) + 0.0  # no "-0.0"
+        return {
+            "annee": year,
+            "siret": (self.commercial_partner_id.company_registry or "").replace(
+                " ", ""
+            ),
+            "raison_sociale": self.commercial_partner_id.name,
+            "type_produit_acquis": "Matériel informatique et téléphonie",
+            "montant_total": reuse,
+            "montant_reemploi_et_reutilisation": reuse,
+            "montant_produits_issus_don": 0.0,
+            "montant_produits_recycles": 0.0,
+            "commentaires": self.env._(
+                "Refurbished IT equipment bought from %(company)s",
+                company=self.env.company.name,
+            ),
+        }

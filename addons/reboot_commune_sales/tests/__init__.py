@@ -1,1 +1,7 @@
-from . import test_commune
+from . import (
+    test_allocation,
+    test_commune,
+    test_concurrency,
+    test_portal,
+    test_sale_flow,
+)

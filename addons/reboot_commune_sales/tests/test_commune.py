@@ -20,21 +20,21 @@ class TestCommune(TransactionCase):
         )
 
     def test_insee_code_is_checked(self):
-        rouen = self._commune("Rouen", "76540")
-        self.assertEqual(rouen.insee_code, "76540")
+        rouen = self._commune("Évreux", "27056")
+        self.assertEqual(rouen.insee_code, "27056")
         self.assertEqual(self._commune("Ajaccio", "2A004").insee_code, "2A004")
         for wrong in ("7654", "765400", "ABCDE", "2C004"):
             with self.assertRaises(ValidationError), self.env.cr.savepoint():
                 self._commune("Nowhere", wrong)
 
     def test_insee_code_is_unique(self):
-        self._commune("Rouen", "76540")
+        self._commune("Évreux", "27056")
         with (
             mute_logger("odoo.sql_db"),
             self.assertRaises(UniqueViolation),
             self.env.cr.savepoint(),
         ):
-            self._commune("Rouen bis", "76540")
+            self._commune("Évreux bis", "27056")
             self.env.flush_all()
 
     def test_every_term_has_a_french_translation(self):

@@ -1,0 +1,289 @@
+import csv
+import io
+
+import xlsxwriter
+
+from odoo import fields, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import content_disposition, request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.reboot_refurb.models.stock_lot import REBOOT_GRADES
+
+AGEC_COLUMNS = [
+    "annee",
+    "siret",
+    "raison_sociale",
+    "type_produit_acquis",
+    "montant_total",
+    "montant_reemploi_et_reutilisation",
+    "montant_produits_issus_don",
+    "montant_produits_recycles",
+    "commentaires",
+]
+
+
+class RebootCommunePortal(CustomerPortal):
+    def _reboot_commune(self):
+        """The commune of the logged-in officer, or an empty record."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        if request.env.user._is_public() or not partner.is_commune:
+            return partner.browse()
+        return partner
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "reboot_allocation_count" in counters:
+            commune = self._reboot_commune()
+            values["reboot_allocation_count"] = (
+                request.env["stock.lot"]
+                .sudo()
+                .search_count(
+                    [
+                        ("reboot_commune_id", "=", commune.id),
+                        ("reboot_state", "=", "sold"),
+                    ]
+                )
+                if commune
+                else 0
+            )
+        return values
+
+    # Catalogue -------------------------------------------------------------
+
+    @http.route("/my/catalogue", type="http", auth="user", website=True)
+    def portal_catalogue(self, **kw):
+        commune = self._reboot_commune()
+        if not commune:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "reboot_catalogue",
+                "offers": request.env["stock.lot"].sudo()._reboot_catalogue_offers(),
+                "error": kw.get("error"),
+            }
+        )
+        return request.render("reboot_commune_sales.portal_catalogue", values)
+
+    @http.route(
+        "/my/catalogue/request",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_catalogue_request(self, **post):
+        commune = self._reboot_commune()
+        if not commune:
+            return request.redirect("/my")
+        offers = request.env["stock.lot"].sudo()._reboot_catalogue_offers()
+        try:
+            with request.env.cr.savepoint():
+                quantities = self._read_quantities(offers, post)
+                wished = post.get("wished_date") or False
+                if wished:
+                    wished = fields.Date.to_date(wished)
+                order = request.env["sale.order"]._reboot_create_quote_request(
+                    request.env.user.partner_id,
+                    quantities,
+                    (post.get("comment") or "").strip(),
+                    wished,
+                )
+        except (UserError, ValidationError, ValueError) as exc:
+            values = self._prepare_portal_layout_values()
+            values.update(
+                {
+                    "page_name": "reboot_catalogue",
+                    "offers": offers,
+                    "error": exc.args[0] if exc.args else str(exc),
+                    "post": post,
+                }
+            )
+            return request.render("reboot_commune_sales.portal_catalogue", values)
+        return request.redirect(order.get_portal_url())
+
+    def _read_quantities(self, offers, post):
+        env = request.env
+        quantities = {}
+        for offer in offers:
+            raw = (post.get(offer["key"]) or "").strip()
+            if not raw:
+                continue
+            try:
+                qty = int(raw)
+            except ValueError:
+                raise UserError(
+                    env._("Quantities must be whole numbers (%(value)s).", value=raw)
+                ) from None
+            if qty < 0:
+                raise UserError(env._("Quantities cannot be negative."))
+            if qty > offer["count"]:
+                raise UserError(
+                    env._(
+                        "Only %(count)s devices of %(offer)s are available.",
+                        count=offer["count"],
+                        offer=offer["label"],
+                    )
+                )
+            if qty:
+                quantities[offer["device_type"], offer["grade"]] = qty
+        if not quantities:
+            raise UserError(env._("Choose the quantity of at least one offer."))
+        return quantities
+
+    # Allocations -----------------------------------------------------------
+
+    @http.route(
+        "/my/allocations",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_allocations(self, **post):
+        commune = self._reboot_commune()
+        if not commune:
+            return request.redirect("/my")
+        error = None
+        done = 0
+        if request.httprequest.method == "POST":
+            try:
+                with request.env.cr.savepoint():
+                    done = len(self._allocate(commune, post))
+            except (UserError, ValidationError, ValueError) as exc:
+                error = exc.args[0] if exc.args else str(exc)
+        Lot = request.env["stock.lot"].sudo()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "reboot_allocations",
+                "commune": commune,
+                "to_allocate": Lot.search(
+                    [
+                        ("reboot_commune_id", "=", commune.id),
+                        ("reboot_state", "=", "sold"),
+                    ],
+                    order="reboot_sale_date, name",
+                ),
+                "allocations": request.env["reboot.allocation"].search(
+                    [("commune_id", "=", commune.id)], limit=200
+                ),
+                "error": error,
+                "done": done,
+                "beneficiary_types": request.env["reboot.allocation"]
+                ._fields["beneficiary_type"]
+                ._description_selection(request.env),
+                "post": post if error else {},
+            }
+        )
+        return request.render("reboot_commune_sales.portal_allocations", values)
+
+    def _allocate(self, commune, post):
+        env = request.env
+        lot_ids = [int(v) for k, v in post.items() if k.startswith("lot_") and v]
+        if not lot_ids:
+            raise UserError(env._("Select at least one device to allocate."))
+        lots = env["stock.lot"].sudo().browse(lot_ids).exists()
+        foreign = lots.filtered(
+            lambda lot: lot.reboot_commune_id != commune or lot.reboot_state != "sold"
+        )
+        if foreign or len(lots) != len(set(lot_ids)):
+            raise UserError(env._("These devices cannot be allocated by your commune."))
+        beneficiary_type = post.get("beneficiary_type")
+        # The officer's own rights stop at their commune: the record is written
+        # as superuser for devices checked above.
+        return (
+            env["reboot.allocation"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "lot_id": lot.id,
+                        "commune_id": commune.id,
+                        "beneficiary_type": beneficiary_type,
+                        "beneficiary_name": (post.get("beneficiary_name") or "").strip()
+                        or False,
+                        "household_ref": (post.get("household_ref") or "").strip()
+                        or False,
+                        "date": post.get("date") or fields.Date.context_today(lot),
+                    }
+                    for lot in lots
+                ]
+            )
+        )
+
+    # AGEC statement ----------------------------------------------------------
+
+    @http.route(
+        "/my/agec/<int:year>.<string:fmt>", type="http", auth="user", website=True
+    )
+    def portal_agec(self, year, fmt, **kw):
+        commune = self._reboot_commune()
+        if not commune or fmt not in ("csv", "xlsx", "pdf") or not 2000 <= year <= 2100:
+            return request.redirect("/my")
+        commune_sudo = commune.sudo()
+        if fmt == "pdf":
+            pdf, _type = (
+                request.env["ir.actions.report"]
+                .sudo()
+                .with_context(reboot_agec_year=year)
+                ._render_qweb_pdf(
+                    "reboot_commune_sales.action_report_agec_attestation",
+                    commune_sudo.ids,
+                )
+            )
+            return request.make_response(
+                pdf,
+                [
+                    ("Content-Type", "application/pdf"),
+                    ("Content-Disposition", content_disposition(f"agec_{year}.pdf")),
+                ],
+            )
+        figures = commune_sudo._reboot_agec_figures(year)
+        content = agec_csv([figures]) if fmt == "csv" else agec_xlsx([figures])
+        mimetype = (
+            "text/csv; charset=utf-8"
+            if fmt == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        return request.make_response(
+            content,
+            [
+                ("Content-Type", mimetype),
+                ("Content-Disposition", content_disposition(f"agec_{year}.{fmt}")),
+            ],
+        )
+
+
+def agec_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=AGEC_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: f"{v:.2f}" if isinstance(v, float) else v for k, v in row.items()}
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def agec_xlsx(rows):
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet("declaration")
+    bold = workbook.add_format({"bold": True})
+    money = workbook.add_format({"num_format": "0.00"})
+    sheet.write_row(0, 0, AGEC_COLUMNS, bold)
+    for r, row in enumerate(rows, start=1):
+        for c, column in enumerate(AGEC_COLUMNS):
+            value = row[column]
+            if isinstance(value, float):
+                sheet.write_number(r, c, value, money)
+            else:
+                sheet.write(r, c, value)
+    sheet.set_column(0, len(AGEC_COLUMNS) - 1, 22)
+    workbook.close()
+    return buffer.getvalue()
+
+
+GRADE_LABELS = dict(REBOOT_GRADES)

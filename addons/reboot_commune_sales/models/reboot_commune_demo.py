@@ -1,0 +1,64 @@
+from odoo import api, models
+
+
+class RebootCommuneDemo(models.AbstractModel):
+    _name = "reboot.commune.demo"
+    _description = "Demo data of the commune sales"
+
+    @api.model
+    def _load_demo_orders(self):
+        """Quotes and orders in every state, through the users' own steps."""
+        ref = self.env.ref
+        laptop = ref("reboot_collect.device_type_laptop")
+        desktop = ref("reboot_collect.device_type_desktop")
+        SaleOrder = self.env["sale.order"]
+        # Rouen: ordered, signed, delivered, invoiced, partly allocated.
+        rouen = SaleOrder._reboot_create_quote_request(
+            ref("reboot_commune_sales.partner_rouen_officer_demo"),
+            {(laptop, "a"): 1, (desktop, "a"): 1},
+            "Pour l'école Pasteur et la médiathèque.",
+            False,
+        )
+        rouen.reboot_commitment_number = "ENG-2026-0412"
+        rouen.action_quotation_sent()
+        rouen.action_confirm()
+        picking = rouen.picking_ids
+        picking.action_assign()
+        picking.move_ids.picked = True
+        picking.button_validate()
+        invoice = rouen._create_invoices()
+        invoice.action_post()
+        lots = picking.move_line_ids.lot_id
+        self.env["reboot.allocation"].create(
+            {
+                "lot_id": lots.filtered(
+                    lambda lot: lot.reboot_device_type_id == laptop
+                ).id,
+                "commune_id": ref("reboot_commune_sales.partner_rouen_demo").id,
+                "beneficiary_type": "school",
+                "beneficiary_name": "École élémentaire Pasteur",
+            }
+        )
+        # Le Petit-Quevilly: quotation sent, waiting for the signature.
+        quevilly = SaleOrder._reboot_create_quote_request(
+            ref("reboot_commune_sales.partner_petit_quevilly_officer_demo"),
+            {(laptop, "b"): 1},
+            "Pour l'espace public numérique.",
+            False,
+        )
+        quevilly.action_quotation_sent()
+        # Sotteville-lès-Rouen: a fresh request to review.
+        SaleOrder._reboot_create_quote_request(
+            ref("reboot_commune_sales.partner_sotteville_officer_demo"),
+            {(laptop, "c"): 1},
+            "Pour une famille suivie par le CCAS.",
+            False,
+        )
+        # Grand-Quevilly: a request that was cancelled.
+        cancelled = SaleOrder._reboot_create_quote_request(
+            ref("reboot_commune_sales.partner_grand_quevilly_officer_demo"),
+            {(laptop, "b"): 1},
+            "",
+            False,
+        )
+        cancelled._action_cancel()

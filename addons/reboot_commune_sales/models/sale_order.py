@@ -1,0 +1,100 @@
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    reboot_is_commune = fields.Boolean(
+        related="partner_id.commercial_partner_id.is_commune", string="For a commune"
+    )
+    reboot_commitment_number = fields.Char(
+        string="Commitment number",
+        help="Engagement number the commune requires on its invoices (Chorus Pro).",
+    )
+    reboot_wished_date = fields.Date(string="Wished delivery date")
+    reboot_allocation_count = fields.Integer(compute="_compute_reboot_allocation_count")
+
+    def _compute_reboot_allocation_count(self):
+        counts = dict(
+            self.env["reboot.allocation"]._read_group(
+                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.reboot_allocation_count = counts.get(order, 0)
+
+    def action_confirm(self):
+        self._check_reboot_price_caps()
+        return super().action_confirm()
+
+    def _check_reboot_price_caps(self):
+        for line in self.filtered("reboot_is_commune").order_line:
+            cap = line.reboot_device_type_id.commune_price_cap
+            if cap and line.price_reduce_taxexcl > cap:
+                raise UserError(
+                    self.env._(
+                        "%(product)s is quoted %(price).2f excl. VAT, above the cap of "
+                        "%(cap).2f for communes.",
+                        product=line.product_id.display_name,
+                        price=line.price_reduce_taxexcl,
+                        cap=cap,
+                    )
+                )
+
+    def _prepare_invoice(self):
+        values = super()._prepare_invoice()
+        commune = self.partner_invoice_id.commercial_partner_id
+        if commune.is_commune:
+            values.update(
+                {
+                    "reboot_chorus_service_code": commune.chorus_service_code,
+                    "reboot_commitment_number": self.reboot_commitment_number,
+                }
+            )
+        return values
+
+    @api.model
+    def _reboot_create_quote_request(self, officer, quantities, comment, wished_date):
+        """Draft quotation of the officer's commune from the portal catalogue.
+
+        `quantities`: {(device type, grade): qty}. Returns the order (sudo)."""
+        commune = officer.commercial_partner_id
+        pricelist = self.env.ref(
+            "reboot_commune_sales.pricelist_communes", raise_if_not_found=False
+        )
+        order = self.sudo().create(
+            {
+                "partner_id": officer.id,
+                "partner_invoice_id": commune.id,
+                "partner_shipping_id": commune.id,
+                "pricelist_id": pricelist.id if pricelist else False,
+                "reboot_wished_date": wished_date or False,
+                "note": comment or False,
+                "order_line": [
+                    fields.Command.create(
+                        {
+                            "product_id": device_type.product_id.id,
+                            "reboot_grade": grade,
+                            "product_uom_qty": qty,
+                        }
+                    )
+                    for (device_type, grade), qty in quantities.items()
+                ],
+            }
+        )
+        order.message_subscribe(partner_ids=officer.ids)
+        managers = (
+            self.sudo()
+            .env.ref("reboot_collect.group_reboot_manager")
+            .users.filtered(lambda u: not u.share and u.id != SUPERUSER_ID)
+        )
+        for manager in managers:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Review the quote request of %(commune)s", commune=commune.name
+                ),
+                user_id=manager.id,
+            )
+        return order

@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+
+from odoo.addons.reboot_refurb.models.stock_lot import REBOOT_GRADES
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    reboot_grade = fields.Selection(REBOOT_GRADES, string="Grade")
+    reboot_device_type_id = fields.Many2one(
+        "reboot.device.type", compute="_compute_reboot_device_type_id"
+    )
+
+    @api.depends("product_id")
+    def _compute_reboot_device_type_id(self):
+        types = self.env["reboot.device.type"].search(
+            [("product_id", "in", self.product_id.ids)]
+        )
+        by_product = {t.product_id: t for t in types}
+        for line in self:
+            line.reboot_device_type_id = by_product.get(line.product_id, False)
+
+    @api.depends("product_id", "product_uom", "product_uom_qty", "reboot_grade")
+    def _compute_pricelist_item_id(self):  # pylint: disable=missing-return
+        # The grade chooses the pricelist rule: compute each grade's lines apart.
+        for grade in set(self.mapped("reboot_grade")):
+            lines = self.filtered(lambda line, grade=grade: line.reboot_grade == grade)
+            super(
+                SaleOrderLine, lines.with_context(reboot_grade=grade)
+            )._compute_pricelist_item_id()
+
+    @api.depends("reboot_grade")
+    def _compute_price_unit(self):
+        return super()._compute_price_unit()

@@ -1,0 +1,94 @@
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import RebootCommuneCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAllocation(RebootCommuneCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        order = cls._order(cls.officer_a, {(cls.laptop, "a"): 2})
+        cls._deliver(cls, order)
+        cls.sold = order.picking_ids.move_line_ids.lot_id
+        cls.Allocation = cls.env["reboot.allocation"]
+
+    def _allocate(self, lot, commune=None, **vals):
+        return self.Allocation.create(
+            {
+                "lot_id": lot.id,
+                "commune_id": (commune or self.commune_a).id,
+                "beneficiary_type": "school",
+                "beneficiary_name": "École Jean Jaurès",
+                **vals,
+            }
+        )
+
+    def test_allocating_a_delivered_device(self):
+        allocation = self._allocate(self.sold[0])
+        self.assertEqual(self.sold[0].reboot_state, "allocated")
+        self.assertEqual(self.sold[0].reboot_allocation_id, allocation)
+        self.assertTrue(allocation.sale_order_id)
+
+    def test_only_sold_devices_of_that_commune(self):
+        with self.assertRefused(ValidationError, "was not delivered to Commune B"):
+            self._allocate(self.sold[0], commune=self.commune_b)
+        ready = self.ready.filtered(lambda lot: lot.reboot_state == "ready")[:1]
+        with self.assertRefused(ValidationError, "was not delivered"):
+            self._allocate(ready)
+        self.assertEqual(self.sold[0].reboot_state, "sold")
+
+    def test_one_allocation_per_device(self):
+        self._allocate(self.sold[0])
+        with self.assertRaises(Exception), self.env.cr.savepoint():  # noqa: B017
+            from odoo.tools import mute_logger
+
+            with mute_logger("odoo.sql_db"):
+                self._allocate(self.sold[0])
+                self.env.flush_all()
+
+    def test_families_stay_anonymous(self):
+        with self.assertRefused(ValidationError, "anonymous household reference"):
+            self._allocate(
+                self.sold[0], beneficiary_type="family", beneficiary_name=False
+            )
+        with self.assertRefused(ValidationError, "never by name"):
+            self._allocate(
+                self.sold[0],
+                beneficiary_type="family",
+                beneficiary_name="Famille Martin",
+                household_ref="FAM-1",
+            )
+        allocation = self._allocate(
+            self.sold[0],
+            beneficiary_type="family",
+            beneficiary_name=False,
+            household_ref="FAM-2026-014",
+        )
+        self.assertEqual(allocation.household_ref, "FAM-2026-014")
+
+    def test_changes_only_by_a_manager_with_a_reason(self):
+        allocation = self._allocate(self.sold[0])
+        technician = self.env["res.users"].create(
+            {
+                "name": "Tech",
+                "login": "alloc_tech",
+                "groups_id": [
+                    (6, 0, [self.env.ref("reboot_collect.group_reboot_technician").id])
+                ],
+            }
+        )
+        with self.assertRaises(Exception):  # noqa: B017 - AccessError
+            allocation.with_user(technician).write({"beneficiary_name": "Autre"})
+        as_manager = allocation.with_user(self.manager)
+        with self.assertRefused(UserError, "reason"):
+            as_manager.write({"beneficiary_name": "Autre école"})
+        as_manager.write(
+            {"beneficiary_name": "Autre école", "change_reason": "Erreur de saisie"}
+        )
+        self.assertEqual(allocation.beneficiary_name, "Autre école")
+        with self.assertRefused(UserError, "reason"):
+            as_manager.unlink()
+        as_manager.with_context(reboot_change_reason="Appareil rendu").unlink()
+        self.assertEqual(self.sold[0].reboot_state, "sold")

@@ -1,0 +1,141 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import RebootCommuneCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSaleFlow(RebootCommuneCommon, TransactionCase):
+    def test_price_per_grade_from_the_communes_pricelist(self):
+        order = self._order(
+            self.officer_a, {(self.laptop, "a"): 1, (self.laptop, "b"): 1}
+        )
+        prices = {line.reboot_grade: line.price_unit for line in order.order_line}
+        self.assertEqual(prices, {"a": 150.0, "b": 120.0})
+        self.assertEqual(order.partner_invoice_id, self.commune_a)
+        self.assertIn(self.officer_a.partner_id, order.message_partner_ids)
+        # Changing the grade reprices the line.
+        line = order.order_line.filtered(lambda line: line.reboot_grade == "b")
+        line.reboot_grade = "c"
+        self.assertEqual(line.price_unit, 90.0)
+
+    def test_price_cap(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        order.order_line.price_unit = 400.0
+        with self.assertRefused(UserError, "above the cap"):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
+
+    def test_delivery_reserves_ready_serials_of_the_grade_oldest_first(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 2})
+        order.action_confirm()
+        picking = order.picking_ids
+        picking.action_assign()
+        self.assertEqual(
+            sorted(picking.move_line_ids.lot_id.mapped("name")), ["CS-LT-1", "CS-LT-2"]
+        )
+        picking.move_ids.picked = True
+        picking.button_validate()
+        lots = picking.move_line_ids.lot_id
+        self.assertEqual(set(lots.mapped("reboot_state")), {"sold"})
+        self.assertEqual(lots.reboot_commune_id, self.commune_a)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("stock.action_report_delivery", picking.ids)[0]
+            .decode()
+        )
+        self.assertIn("CS-LT-1", html)
+        self.assertIn("CS-LT-2", html)
+
+    def test_devices_not_ready_are_never_reserved(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 5})
+        order.action_confirm()
+        picking = order.picking_ids
+        picking.action_assign()
+        self.assertEqual(len(picking.move_line_ids), 3, "only the three ready grade A")
+        self.assertNotIn(self.not_ready, picking.move_line_ids.lot_id)
+
+    def test_gate_on_manual_move_line(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        order.action_confirm()
+        move = order.picking_ids.move_ids
+        with self.assertRefused(ValidationError, "Only ready devices can be delivered"):
+            self.env["stock.move.line"].create(
+                {
+                    "move_id": move.id,
+                    "picking_id": move.picking_id.id,
+                    "product_id": move.product_id.id,
+                    "lot_id": self.not_ready.id,
+                    "quantity": 1,
+                    "location_id": move.location_id.id,
+                    "location_dest_id": move.location_dest_id.id,
+                }
+            )
+
+    def test_a_faulty_reserved_device_is_swapped(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        order.action_confirm()
+        picking = order.picking_ids
+        picking.action_assign()
+        faulty = picking.move_line_ids.lot_id
+        self.assertEqual(faulty.name, "CS-LT-1")
+        faulty.reboot_state = "testing"  # found faulty after the reservation
+        self.assertEqual(picking.move_line_ids.lot_id.name, "CS-LT-2")
+        picking.move_ids.picked = True
+        picking.button_validate()
+        self.assertEqual(faulty.reboot_state, "testing")
+        self.assertEqual(picking.move_line_ids.lot_id.reboot_state, "sold")
+
+    def test_a_serial_is_never_delivered_twice(self):
+        first = self._order(self.officer_a, {(self.laptop, "b"): 1})
+        self._deliver(first)
+        second = self._order(self.officer_b, {(self.laptop, "b"): 1})
+        second.action_confirm()
+        second.picking_ids.action_assign()
+        self.assertFalse(second.picking_ids.move_line_ids.lot_id, "CS-LT-4 was sold")
+        self.assertEqual(second.picking_ids.state, "confirmed")
+
+    def test_invoice_carries_chorus_references(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        order.reboot_commitment_number = "ENG-42"
+        self._deliver(order)
+        invoice = order._create_invoices()
+        self.assertEqual(invoice.reboot_chorus_service_code, "SERV-A")
+        self.assertEqual(invoice.reboot_commitment_number, "ENG-42")
+        self.assertEqual(invoice.reboot_buyer_siret, "21760540100009")
+        self.assertEqual(invoice.invoice_line_ids.quantity, 1)
+
+    def test_agec_figures_to_the_cent(self):
+        with freeze_time("2026-03-10"):
+            order = self._order(
+                self.officer_a, {(self.laptop, "a"): 2, (self.monitor, "c"): 1}
+            )
+            order.order_line.filtered(
+                lambda line: line.reboot_grade == "a"
+            ).price_unit = 149.99
+            self._deliver(order)
+            invoice = order._create_invoices()
+            invoice.action_post()
+            refund = invoice._reverse_moves(
+                [{"invoice_date": "2026-03-12"}], cancel=False
+            )
+            refund.invoice_line_ids.filtered(
+                lambda line: line.product_id == self.monitor.product_id
+            ).unlink()
+            refund.invoice_line_ids.write({"quantity": 1, "price_unit": 30.01})
+            refund.action_post()
+        figures = self.commune_a._reboot_agec_figures(2026)
+        # 2 × 149.99 + 20.00 − 30.01
+        self.assertEqual(figures["montant_total"], 289.97)
+        self.assertEqual(figures["montant_reemploi_et_reutilisation"], 289.97)
+        self.assertEqual(figures["montant_produits_issus_don"], 0.0)
+        self.assertEqual(figures["siret"], "21760540100009")
+        self.assertEqual(figures["annee"], 2026)
+        self.assertEqual(
+            self.commune_a._reboot_agec_figures(2025)["montant_total"], 0.0
+        )
+        self.assertEqual(
+            self.commune_b._reboot_agec_figures(2026)["montant_total"], 0.0
+        )
