@@ -1,1 +1,7 @@
-from . import event_event, event_type
+from . import (
+    event_event,
+    event_registration,
+    event_type,
+    reboot_allocation,
+    reboot_mediation_theme,
+)

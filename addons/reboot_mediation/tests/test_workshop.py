@@ -1,18 +1,58 @@
+import base64
+import csv
+import io
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
-from odoo.addons.reboot_collect.tests.common import untranslated_terms
+from odoo.addons.reboot_collect.tests.common import RefusalMixin, untranslated_terms
+from odoo.addons.reboot_commune_sales.tests.common import RebootCommuneCommon
 
 
 @tagged("post_install", "-at_install")
-class TestWorkshop(TransactionCase):
+class TestWorkshop(RefusalMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.mediator = new_test_user(
             cls.env, login="mediator", groups="reboot_collect.group_reboot_mediator"
         )
+        cls.other_mediator = new_test_user(
+            cls.env, login="mediator2", groups="reboot_collect.group_reboot_mediator"
+        )
         cls.workshop_type = cls.env.ref(
             "reboot_mediation.event_type_mediation_workshop"
+        )
+        cls.venue = cls.env["res.partner"].create({"name": "Salle Test"})
+        cls.other_venue = cls.env["res.partner"].create({"name": "Salle B"})
+        cls.commune = cls.env["res.partner"].create(
+            {
+                "name": "Commune M",
+                "is_company": True,
+                "is_commune": True,
+                "insee_code": "76999",
+            }
+        )
+        cls.first_steps = cls.env.ref("reboot_mediation.theme_first_steps")
+
+    def _workshop(self, begin, end, user=None, venue=None, **vals):
+        return (
+            self.env["event.event"]
+            .with_user(user or self.mediator)
+            .create(
+                {
+                    "name": "Atelier",
+                    "event_type_id": self.workshop_type.id,
+                    "user_id": (user or self.mediator).id,
+                    "address_id": (venue or self.venue).id,
+                    "reboot_commune_id": self.commune.id,
+                    "date_begin": begin,
+                    "date_end": end,
+                    **vals,
+                }
+            )
         )
 
     def test_mediator_creates_a_workshop_from_the_template(self):
@@ -25,17 +65,289 @@ class TestWorkshop(TransactionCase):
         self.assertTrue(workshop.is_mediation_workshop)
         self.assertEqual(workshop.seats_max, 8)
         self.assertEqual(workshop.user_id, self.mediator)
+        self.assertEqual(workshop.reboot_duration_minutes, 120)
 
     def test_other_events_are_not_workshops(self):
         event = self.env["event.event"].create(
             {
-                "name": "Assemblée générale",
+                "name": "AG",
                 "date_begin": "2026-12-03 18:00:00",
                 "date_end": "2026-12-03 20:00:00",
             }
         )
         self.assertFalse(event.is_mediation_workshop)
 
+    def test_mediator_and_venue_never_booked_twice(self):
+        first = self._workshop("2026-12-03 09:00:00", "2026-12-03 11:00:00")
+        first.name = "Premiers pas"
+        with self.assertRefused(ValidationError, "already leads Premiers pas"):
+            self._workshop(
+                "2026-12-03 10:00:00", "2026-12-03 12:00:00", venue=self.other_venue
+            )
+        with self.assertRefused(ValidationError, "Salle Test is already booked"):
+            self._workshop(
+                "2026-12-03 10:30:00", "2026-12-03 11:30:00", user=self.other_mediator
+            )
+        # Back-to-back is fine, and so is another mediator in another room.
+        self._workshop("2026-12-03 11:00:00", "2026-12-03 12:00:00")
+        self._workshop(
+            "2026-12-03 09:00:00",
+            "2026-12-03 11:00:00",
+            user=self.other_mediator,
+            venue=self.other_venue,
+        )
+        # Moving a workshop onto another one is refused too.
+        later = self._workshop("2026-12-04 09:00:00", "2026-12-04 10:00:00")
+        with self.assertRefused(ValidationError, "overlaps"):
+            later.write(
+                {"date_begin": "2026-12-03 10:00:00", "date_end": "2026-12-03 10:30:00"}
+            )
+
+    def test_weekly_series(self):
+        model = self._workshop("2026-12-01 14:00:00", "2026-12-01 16:00:00")
+        wizard = (
+            self.env["reboot.workshop.series"]
+            .with_user(self.mediator)
+            .create({"event_id": model.id, "weeks": 3})
+        )
+        action = wizard.action_create()
+        series = self.env["event.event"].search(action["domain"], order="date_begin")
+        self.assertEqual(len(series), 4)
+        self.assertEqual(
+            [str(e.date_begin.date()) for e in series],
+            ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22"],
+        )
+        self.assertEqual(set(series.mapped("user_id")), {self.mediator})
+        self.assertEqual(set(series.mapped("name")), {model.name})
+        # A clash in one week creates nothing.
+        other = self._workshop("2027-01-05 14:00:00", "2027-01-05 16:00:00")
+        self._workshop(
+            "2027-01-12 14:30:00", "2027-01-12 15:00:00", user=self.other_mediator
+        )
+        clash = self.env["reboot.workshop.series"].create(
+            {"event_id": other.id, "weeks": 2}
+        )
+        before = self.env["event.event"].search_count([])
+        with self.assertRefused(ValidationError, "Salle Test is already booked"):
+            clash.action_create()
+        self.assertEqual(self.env["event.event"].search_count([]), before)
+        with self.assertRaises(UserError):
+            self.env["reboot.workshop.series"].create(
+                {"event_id": model.id, "weeks": 0}
+            ).action_create()
+
+    def test_consent_gates_personal_data(self):
+        workshop = self._workshop("2026-12-03 09:00:00", "2026-12-03 11:00:00")
+        Registration = self.env["event.registration"].with_user(self.mediator)
+        anonymous = Registration.create(
+            {"event_id": workshop.id, "reboot_age_band": "60_69"}
+        )
+        self.assertFalse(anonymous.name)
+        self.assertIn("Participant", anonymous._reboot_label())
+        with self.assertRefused(ValidationError, "consent"):
+            Registration.create({"event_id": workshop.id, "name": "Jean Dupont"})
+        with self.assertRefused(ValidationError, "consent"):
+            anonymous.write({"phone": "0600000000"})
+        named = Registration.create(
+            {"event_id": workshop.id, "name": "Jean Dupont", "reboot_consent": True}
+        )
+        self.assertEqual(named._reboot_label(), "Jean Dupont")
+        # Withdrawing consent in the form clears the data.
+        with Form(named) as form:
+            form.reboot_consent = False
+        self.assertFalse(named.name)
+
+    def test_attendance(self):
+        workshop = self._workshop("2026-11-20 09:00:00", "2026-11-20 11:00:00")
+        came, missed = self.env["event.registration"].create(
+            [
+                {
+                    "event_id": workshop.id,
+                    "reboot_age_band": "25_39",
+                    "reboot_autonomy": "partly",
+                },
+                {"event_id": workshop.id, "reboot_age_band": "70_plus"},
+            ]
+        )
+        (came | missed).with_user(self.mediator).flush_recordset()
+        came.with_user(self.mediator).action_reboot_attended()
+        missed.with_user(self.mediator).action_reboot_absent()
+        self.assertEqual(came.state, "done")
+        self.assertEqual(missed.state, "cancel")
+        self.assertTrue(missed.reboot_absent)
+        self.assertEqual(workshop.reboot_attended_count, 1)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "reboot_mediation.action_report_attendance_sheet", workshop.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Signature", html)
+        self.assertIn("Participant", html)
+        self.assertEqual(html.count("height: 12mm"), 1 + 3, "one attendee and 3 blanks")
+
+    @freeze_time("2026-06-01")
+    def test_activity_export(self):
+        w1 = self._workshop(
+            "2026-06-02 09:00:00",
+            "2026-06-02 11:00:00",
+            reboot_theme_ids=[(6, 0, [self.first_steps.id])],
+        )
+        w2 = self._workshop(
+            "2026-06-03 09:00:00", "2026-06-03 10:30:00", reboot_place_type="home"
+        )
+        self._workshop("2026-07-03 09:00:00", "2026-07-03 10:30:00")  # out of range
+        regs = self.env["event.registration"].create(
+            [
+                {
+                    "event_id": w1.id,
+                    "reboot_age_band": "60_69",
+                    "reboot_status": "retired",
+                    "reboot_autonomy": "partly",
+                },
+                {
+                    "event_id": w1.id,
+                    "reboot_age_band": "60_69",
+                    "reboot_status": "retired",
+                    "reboot_autonomy": "autonomous",
+                },
+                {"event_id": w1.id, "reboot_age_band": "18_24"},
+                {
+                    "event_id": w2.id,
+                    "reboot_age_band": "40_59",
+                    "reboot_status": "job_seeker",
+                    "reboot_autonomy": "fully_helped",
+                },
+            ]
+        )
+        regs[:2].action_reboot_attended()
+        regs[2].action_reboot_absent()
+        regs[3].action_reboot_attended()
+        wizard = (
+            self.env["reboot.mediation.export"]
+            .with_user(self.mediator)
+            .create(
+                {
+                    "date_from": "2026-06-01",
+                    "date_to": "2026-06-30",
+                    "file_format": "csv",
+                }
+            )
+        )
+        wizard.action_export()
+        rows = list(csv.DictReader(io.StringIO(base64.b64decode(wizard.file).decode())))
+        self.assertEqual(len(rows), 2)
+        first, second = rows
+        self.assertEqual(first["type"], "collectif")
+        self.assertEqual(first["participants"], "2")
+        self.assertEqual(first["age_60_69"], "2")
+        self.assertEqual(first["age_18_24"], "0", "absent people are not counted")
+        self.assertEqual(first["statut_retired"], "2")
+        self.assertEqual(first["autonomie_partly"], "1")
+        self.assertEqual(first["thematiques"], "first_steps")
+        self.assertEqual(first["code_insee"], "76999")
+        self.assertEqual(first["duree_minutes"], "120")
+        self.assertEqual(second["type"], "individuel")
+        self.assertEqual(second["type_lieu"], "home")
+        self.assertEqual(second["duree_minutes"], "90")
+        for column in ("date", "niveau", "statut_job_seeker", "autonomie_autonomous"):
+            self.assertIn(column, first)
+        self.assertNotIn("name", first)
+        wizard.file_format = "xlsx"
+        wizard.action_export()
+        self.assertEqual(base64.b64decode(wizard.file)[:2], b"PK")
+
+    def test_mediator_access_limits(self):
+        for model in (
+            "sale.order",
+            "reboot.wipe",
+            "account.move",
+            "reboot.tax.receipt",
+        ):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(self.mediator).search([], limit=1)
+        lot_fields = self.env["stock.lot"].with_user(self.mediator).fields_get()
+        self.assertNotIn("reboot_cost", lot_fields)
+
     def test_every_term_has_a_french_translation(self):
         missing = untranslated_terms(self.env, "reboot_mediation")
         self.assertFalse(missing, f"Terms without a French translation: {missing}")
+
+
+@tagged("post_install", "-at_install")
+class TestInvitation(RebootCommuneCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mediator = new_test_user(
+            cls.env, login="inv_mediator", groups="reboot_collect.group_reboot_mediator"
+        )
+        order = cls._order(cls.officer_a, {(cls.laptop, "a"): 2})
+        cls._deliver(cls, order)
+        cls.sold = order.picking_ids.move_line_ids.lot_id
+        cls.workshop = cls.env["event.event"].create(
+            {
+                "name": "Premiers pas",
+                "event_type_id": cls.env.ref(
+                    "reboot_mediation.event_type_mediation_workshop"
+                ).id,
+                "user_id": cls.mediator.id,
+                "reboot_commune_id": cls.commune_a.id,
+                "reboot_theme_ids": [
+                    (6, 0, [cls.env.ref("reboot_mediation.theme_first_steps").id])
+                ],
+                "date_begin": "2099-01-10 09:00:00",
+                "date_end": "2099-01-10 11:00:00",
+            }
+        )
+
+    def _allocate(self, lot, **vals):
+        return self.env["reboot.allocation"].create(
+            {
+                "lot_id": lot.id,
+                "commune_id": self.commune_a.id,
+                "beneficiary_type": "family",
+                "household_ref": "FAM-1",
+                **vals,
+            }
+        )
+
+    def test_invitation_by_email_or_call_list(self):
+        by_mail = self._allocate(
+            self.sold[0], contact_consent=True, contact_email="benef@example.com"
+        )
+        registration = by_mail.registration_ids
+        self.assertEqual(registration.event_id, self.workshop)
+        self.assertEqual(registration.email, "benef@example.com")
+        self.assertFalse(registration.reboot_to_call)
+        mail = self.env["mail.mail"].search([("email_to", "=", "benef@example.com")])
+        self.assertTrue(mail)
+        to_call = self._allocate(self.sold[1])
+        self.assertTrue(to_call.registration_ids.reboot_to_call)
+        self.assertFalse(to_call.registration_ids.name)
+        self.assertIn(
+            self.mediator, self.workshop.activity_ids.user_id, "The mediator calls"
+        )
+
+    def test_email_needs_consent(self):
+        with self.assertRefused(ValidationError, "consent"):
+            self._allocate(self.sold[0], contact_email="x@example.com")
+
+    def test_accompanied_once_attended(self):
+        allocation = self._allocate(self.sold[0])
+        self.assertFalse(allocation.accompanied)
+        not_accompanied = self.env["reboot.allocation"].search(
+            [("accompanied", "=", False), ("commune_id", "=", self.commune_a.id)]
+        )
+        self.assertIn(allocation, not_accompanied)
+        allocation.registration_ids.action_reboot_attended()
+        self.assertTrue(allocation.accompanied)
+
+    def test_no_workshop_no_invitation_until_one_exists(self):
+        self.workshop.reboot_commune_id = self.commune_b
+        allocation = self._allocate(self.sold[0])
+        self.assertFalse(allocation.registration_ids)
+        self.workshop.reboot_commune_id = self.commune_a
+        self.env["reboot.allocation"]._cron_invite_not_accompanied()
+        self.assertEqual(allocation.registration_ids.event_id, self.workshop)

@@ -88,16 +88,19 @@ class StockLot(models.Model):
     reboot_cost_labour = fields.Monetary(
         string="Labour cost",
         compute="_compute_reboot_cost",
+        groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost_parts = fields.Monetary(
         string="Parts cost",
         compute="_compute_reboot_cost",
+        groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost = fields.Monetary(
         string="Refurbishment cost",
         compute="_compute_reboot_cost",
+        groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_currency_id = fields.Many2one(

@@ -1,0 +1,115 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+AGE_BANDS = [
+    ("under_12", "Under 12"),
+    ("12_18", "12–18"),
+    ("18_24", "18–24"),
+    ("25_39", "25–39"),
+    ("40_59", "40–59"),
+    ("60_69", "60–69"),
+    ("70_plus", "70 and over"),
+]
+STATUSES = [
+    ("school", "In school"),
+    ("job_seeker", "Job seeker"),
+    ("employed", "Employed"),
+    ("retired", "Retired"),
+    ("not_given", "Not given"),
+]
+GENDERS = [("female", "Female"), ("male", "Male"), ("not_given", "Not given")]
+AUTONOMY = [
+    ("fully_helped", "Fully helped"),
+    ("partly", "Partly autonomous"),
+    ("autonomous", "Autonomous"),
+]
+PERSONAL_FIELDS = ("name", "email", "phone")
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    allocation_id = fields.Many2one(
+        "reboot.allocation",
+        string="Device received",
+        index="btree_not_null",
+        help="The refurbished device the beneficiary received.",
+    )
+    reboot_commune_id = fields.Many2one(
+        "res.partner",
+        string="Commune",
+        compute="_compute_reboot_commune_id",
+        store=True,
+        readonly=False,
+        domain="[('is_commune', '=', True)]",
+    )
+    reboot_consent = fields.Boolean(
+        string="Consent to keep name and contact",
+        tracking=True,
+        help="The beneficiary agreed that their name and contact details are kept.",
+    )
+    reboot_consent_date = fields.Date(string="Consent date")
+    reboot_age_band = fields.Selection(AGE_BANDS, string="Age band")
+    reboot_status = fields.Selection(STATUSES, string="Situation", default="not_given")
+    reboot_gender = fields.Selection(GENDERS, string="Gender", default="not_given")
+    reboot_autonomy = fields.Selection(
+        AUTONOMY, string="Autonomy reached", tracking=True
+    )
+    reboot_absent = fields.Boolean(string="Absent", tracking=True)
+    reboot_to_call = fields.Boolean(
+        string="To call",
+        help="Invited without an email address: the mediator calls (through the "
+        "commune) to confirm.",
+    )
+
+    @api.depends("allocation_id", "event_id.reboot_commune_id")
+    def _compute_reboot_commune_id(self):
+        for registration in self:
+            registration.reboot_commune_id = (
+                registration.allocation_id.commune_id
+                or registration.event_id.reboot_commune_id
+            )
+
+    @api.constrains("reboot_consent", "name", "email", "phone", "partner_id")
+    def _check_reboot_consent(self):
+        """GDPR: a private person's name and contact are kept only with consent."""
+        for registration in self:
+            if (
+                not registration.event_id.is_mediation_workshop
+                or registration.reboot_consent
+            ):
+                continue
+            if registration.partner_id or any(
+                registration[field] for field in PERSONAL_FIELDS
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Record the beneficiary's consent before keeping their name "
+                        "or contact details (%(workshop)s).",
+                        workshop=registration.event_id.display_name,
+                    )
+                )
+
+    @api.onchange("reboot_consent")
+    def _onchange_reboot_consent(self):
+        if self.reboot_consent and not self.reboot_consent_date:
+            self.reboot_consent_date = fields.Date.context_today(self)
+        if not self.reboot_consent:
+            self.update(dict.fromkeys(PERSONAL_FIELDS, False) | {"partner_id": False})
+
+    def action_reboot_attended(self):
+        self.write({"reboot_absent": False})
+        self.action_set_done()
+        return True
+
+    def action_reboot_absent(self):
+        self.write({"reboot_absent": True, "reboot_autonomy": False})
+        self.action_cancel()
+        return True
+
+    def _reboot_label(self):
+        """What the attendance sheet shows: a name only with consent."""
+        self.ensure_one()
+        if self.reboot_consent and self.name:
+            return self.name
+        return self.env._("Participant %(ref)s", ref=self.barcode or self.id)

@@ -1,0 +1,1 @@
+from . import reboot_mediation_export, reboot_workshop_series
