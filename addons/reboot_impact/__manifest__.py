@@ -14,7 +14,13 @@
     ],
     "external_dependencies": {"python": ["xlsxwriter", "pypdf"]},
     "data": [
+        "security/ir.model.access.csv",
+        "report/reboot_impact_reports.xml",
         "views/reboot_device_type_views.xml",
+        "views/reboot_impact_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
     ],
+    "demo": ["demo/reboot_impact_demo.xml"],
     "installable": True,
 }
