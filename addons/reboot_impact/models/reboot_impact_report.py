@@ -10,23 +10,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 FUNNEL = [
-    ("collected", "Collected"),
-    ("received", "Registered"),
-    ("workshop", "In the workshop"),
-    ("ready", "Ready"),
-    ("sold", "Sold"),
-    ("allocated", "Allocated"),
-    ("accompanied", "Accompanied"),
-    ("parts", "Parts"),
-    ("recycled", "Recycled"),
+    "collected",
+    "received",
+    "workshop",
+    "ready",
+    "sold",
+    "allocated",
+    "accompanied",
+    "parts",
+    "recycled",
 ]
 REUSED_STATES = ("sold", "allocated")
-CO2_METHOD = (
-    "Conservative figure: yearly saving of reuse of the device type (ADEME, "
-    "refurbished products study, September 2022) × second-life years. Upper bound: "
-    "emissions of manufacturing a new device of that type (ADEME/Arcep study, 2025 "
-    "update). Only devices reused (sold or allocated) count."
-)
 
 
 class RebootImpactReport(models.TransientModel):
@@ -69,15 +63,37 @@ class RebootImpactReport(models.TransientModel):
     people_trained = fields.Integer(string="People trained", compute="_compute_figures")
     target_devices = fields.Integer(related="company_id.reboot_target_devices")
     target_trainees = fields.Integer(related="company_id.reboot_target_trainees")
-    co2_method = fields.Text(default=CO2_METHOD, readonly=True)
+    co2_method = fields.Text(default=lambda self: self._co2_method(), readonly=True)
     file = fields.Binary(readonly=True, attachment=False)
     filename = fields.Char(readonly=True)
+
+    def _co2_method(self):
+        return self.env._(
+            "Conservative figure: yearly saving of reuse of the device type (ADEME, "
+            "refurbished products study, September 2022) × second-life years. Upper "
+            "bound: emissions of manufacturing a new device of that type (ADEME/Arcep "
+            "study, 2025 update). Only devices reused (sold or allocated) count."
+        )
+
+    def _funnel_labels(self):
+        _ = self.env._
+        return {
+            "collected": _("Collected"),
+            "received": _("Registered"),
+            "workshop": _("In the workshop"),
+            "ready": _("Ready"),
+            "sold": _("Sold"),
+            "allocated": _("Allocated"),
+            "accompanied": _("Accompanied"),
+            "parts": _("Parts"),
+            "recycled": _("Recycled"),
+        }
 
     @api.depends("date_from", "date_to", "donor_id", "commune_id", "device_type_id")
     def _compute_figures(self):
         for report in self:
             figures = report._figures()
-            for key in [key for key, _label in FUNNEL] + [
+            for key in FUNNEL + [
                 "trainees",
                 "trainee_hours",
                 "workshops",
@@ -121,9 +137,7 @@ class RebootImpactReport(models.TransientModel):
         self.ensure_one()
         start, end = self._period()
         figures = dict.fromkeys(
-            [key for key, _label in FUNNEL]
-            + ["trainees", "trainee_hours", "workshops", "people_trained"],
-            0,
+            FUNNEL + ["trainees", "trainee_hours", "workshops", "people_trained"], 0
         )
         years = self.company_id.reboot_second_life_years
         co2_low = co2_high = 0.0
@@ -229,14 +243,14 @@ class RebootImpactReport(models.TransientModel):
             title,
         )
         sheet.write_row(2, 0, [_("Indicator"), _("Actual"), _("Target")], head)
-        labels = dict(FUNNEL)
+        labels = self._funnel_labels()
         row = 3
-        for key, _label in FUNNEL:
-            sheet.write(row, 0, _(labels[key]))
+        for key in FUNNEL:
+            sheet.write(row, 0, labels[key])
             sheet.write_number(row, 1, figures[key])
             row += 1
         funnel_end = row - 1
-        ready_row = 3 + [key for key, _label in FUNNEL].index("ready")
+        ready_row = 3 + FUNNEL.index("ready")
         sheet.write_number(ready_row, 2, self.company_id.reboot_target_devices)
         for label, value, target in (
             (
@@ -260,7 +274,7 @@ class RebootImpactReport(models.TransientModel):
                 sheet.write_number(row, 2, target)
             row += 1
         sheet.write(row + 1, 0, _("Method and sources"), head)
-        sheet.write(row + 2, 0, _(CO2_METHOD))
+        sheet.write(row + 2, 0, self._co2_method())
         chart = book.add_chart({"type": "bar"})
         chart.add_series(
             {
