@@ -6,7 +6,7 @@ DB=${DB:-reboot}
 PORT=${PORT:-8069}
 if ! psql -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
     echo "==> creating database $DB with $MODULES and demo data"
-    odoo -d "$DB" -i "$MODULES" --with-demo --stop-after-init --load-language=fr_FR \
+    odoo -d "$DB" -i "$MODULES" --stop-after-init --load-language=fr_FR \
         --log-level=warn
 fi
 cat <<EOT
@@ -17,6 +17,8 @@ Demo logins (login / password):
   chauffeur    / chauffeur    driver (technician)
   mediatrice   / mediatrice   digital mediator
   donateur     / donateur     donor contact, Métropole Rouen Normandie (portal)
+  rouen        / rouen        procurement officer of Rouen (portal)
+  petit-quevilly, sotteville, grand-quevilly (password = login): other communes
 EOT
 exec_odoo() { odoo -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"; }
 exec_odoo

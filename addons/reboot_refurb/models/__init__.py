@@ -7,5 +7,6 @@ from . import (
     repair_order,
     res_company,
     res_config_settings,
+    res_partner,
     stock_lot,
 )

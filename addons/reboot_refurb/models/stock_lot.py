@@ -36,6 +36,8 @@ class StockLot(models.Model):
         index="btree_not_null",
     )
     reboot_holds_data = fields.Boolean(related="reboot_device_type_id.holds_data")
+    # Where the device is: its moves are part of its history.
+    location_id = fields.Many2one(tracking=True)
     reboot_pickup_id = fields.Many2one(
         "reboot.pickup", string="Pickup", index="btree_not_null", readonly=True
     )

@@ -166,3 +166,28 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
     def test_every_term_has_a_french_translation(self):
         missing = untranslated_terms(self.env, "reboot_refurb")
         self.assertFalse(missing, f"Terms without a French translation: {missing}")
+
+
+@tagged("post_install", "-at_install")
+class TestDeviceHistory(RebootRefurbCommon, TransactionCase):
+    def test_location_is_tracked_and_donor_counts_devices(self):
+        lots = self._register(["SN-H1", "SN-H2"])
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        picking = self.pickup.picking_id
+        picking.with_context(
+            skip_backorder=True, picking_ids_not_to_backorder=picking.ids
+        ).button_validate()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        tracked = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "stock.lot"),
+                ("mail_message_id.res_id", "=", lots[0].id),
+                ("field_id.name", "=", "location_id"),
+            ]
+        )
+        self.assertEqual(tracked.new_value_char, lots[0].location_id.display_name)
+        self.assertEqual(self.donor.reboot_device_count, 2)
+        action = self.donor.action_view_reboot_devices()
+        self.assertEqual(self.env["stock.lot"].search(action["domain"]), lots)
