@@ -1,4 +1,5 @@
 from . import (
+    reboot_audited_mixin,
     res_company,
     res_config_settings,
     res_partner,

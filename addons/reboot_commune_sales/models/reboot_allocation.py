@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 FROZEN_FIELDS = {
     "lot_id",
@@ -16,7 +16,7 @@ class RebootAllocation(models.Model):
 
     _name = "reboot.allocation"
     _description = "Allocation of a device to a beneficiary"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "reboot.audited.mixin"]
     _order = "date desc, id desc"
     _rec_name = "lot_id"
 
@@ -72,7 +72,6 @@ class RebootAllocation(models.Model):
     signature = fields.Image(
         string="Hand-over signature", max_width=1024, max_height=512
     )
-    change_reason = fields.Text(tracking=True)
 
     _sql_constraints = [
         ("lot_uniq", "unique(lot_id)", "A device is allocated once only."),
@@ -147,13 +146,13 @@ class RebootAllocation(models.Model):
 
     def write(self, vals):
         if FROZEN_FIELDS.intersection(vals):
-            self._check_audited_change(vals.get("change_reason"))
+            self._reboot_check_audited_change(vals.get("change_reason"))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_manager(self):
         reason = self.env.context.get("reboot_change_reason")
-        self._check_audited_change(reason)
+        self._reboot_check_audited_change(reason)
         for allocation in self:
             allocation.lot_id.write(
                 {"reboot_state": "sold", "reboot_allocation_id": False}
@@ -161,14 +160,3 @@ class RebootAllocation(models.Model):
             allocation.lot_id.message_post(
                 body=self.env._("Allocation cancelled: %(reason)s", reason=reason)
             )
-
-    def _check_audited_change(self, reason):
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
-            raise UserError(
-                self.env._(
-                    "A recorded allocation can only be changed or cancelled by a "
-                    "manager."
-                )
-            )
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for changing an allocation."))

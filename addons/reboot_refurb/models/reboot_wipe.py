@@ -28,7 +28,7 @@ class RebootWipe(models.Model):
 
     _name = "reboot.wipe"
     _description = "Drive wipe"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "reboot.audited.mixin"]
     _order = "date_end desc, id desc"
     _rec_name = "drive_serial"
 
@@ -77,10 +77,6 @@ class RebootWipe(models.Model):
     minutes = fields.Integer(string="Minutes spent")
     errors = fields.Text()
     report_name = fields.Char(string="Report file")
-    change_reason = fields.Text(
-        tracking=True,
-        help="Why a passed wipe was changed (managers only).",
-    )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -90,7 +86,7 @@ class RebootWipe(models.Model):
 
     def write(self, vals):
         if PROOF_FIELDS.intersection(vals):
-            self.filtered(lambda w: w.result == "passed")._check_proof_change(
+            self.filtered(lambda w: w.result == "passed")._reboot_check_audited_change(
                 vals.get("change_reason")
             )
         return super().write(vals)
@@ -100,7 +96,7 @@ class RebootWipe(models.Model):
         passed = self.filtered(lambda w: w.result == "passed")
         if passed:
             reason = self.env.context.get("reboot_change_reason")
-            passed._check_proof_change(reason)
+            passed._reboot_check_audited_change(reason)
             for wipe in passed:
                 wipe.lot_id.message_post(
                     body=self.env._(
@@ -109,19 +105,6 @@ class RebootWipe(models.Model):
                         reason=reason,
                     )
                 )
-
-    def _check_proof_change(self, reason):
-        if not self:
-            return
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
-            raise UserError(
-                self.env._(
-                    "A passed wipe is a proof of erasure: only a manager can change "
-                    "or delete it."
-                )
-            )
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for changing a passed wipe."))
 
     @api.model
     def import_nwipe_json(self, json_text, lot_id=False):

@@ -1,0 +1,34 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class RebootAuditedMixin(models.AbstractModel):
+    """Records that prove something (a passed wipe, an allocation, an issued tax
+    receipt): only a manager changes or deletes them, with a reason kept in the
+    chatter."""
+
+    _name = "reboot.audited.mixin"
+    _description = "Change only by a manager, with a tracked reason"
+
+    change_reason = fields.Text(
+        tracking=True, copy=False, help="Why this proof was changed (managers only)."
+    )
+
+    def _reboot_check_audited_change(self, reason):
+        if not self:
+            return
+        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+            raise UserError(
+                self.env._(
+                    "%(records)s: this record is a proof, only a manager can change "
+                    "or delete it.",
+                    records=", ".join(self.mapped("display_name")),
+                )
+            )
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Give the reason for changing %(records)s.",
+                    records=", ".join(self.mapped("display_name")),
+                )
+            )
