@@ -19,6 +19,7 @@
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
         "views/reboot_allocation_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/reboot_mediation_demo.xml"],
     "installable": True,

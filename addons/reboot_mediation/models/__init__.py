@@ -4,4 +4,6 @@ from . import (
     event_type,
     reboot_allocation,
     reboot_mediation_theme,
+    res_company,
+    res_config_settings,
 )

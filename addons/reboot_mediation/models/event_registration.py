@@ -107,6 +107,80 @@ class EventRegistration(models.Model):
         self.action_cancel()
         return True
 
+    @api.model
+    def _cron_anonymise_beneficiaries(self):
+        """GDPR: erase names and contacts of beneficiaries whose last workshop is
+        older than the retention setting; the anonymous profile stays."""
+        anonymised = self.browse()
+        for company in self.env["res.company"].search([]):
+            days = company.reboot_retention_days
+            if days <= 0:
+                continue
+            limit = fields.Datetime.subtract(fields.Datetime.now(), days=days)
+            registrations = self.with_context(active_test=False).search(
+                [
+                    ("event_id.is_mediation_workshop", "=", True),
+                    ("event_id.company_id", "in", [company.id, False]),
+                    ("event_id.date_end", "<", limit),
+                    "|",
+                    "|",
+                    "|",
+                    ("name", "!=", False),
+                    ("email", "!=", False),
+                    ("phone", "!=", False),
+                    ("partner_id", "!=", False),
+                ]
+            )
+            registrations.write(
+                {
+                    "name": False,
+                    "email": False,
+                    "phone": False,
+                    "partner_id": False,
+                    "reboot_consent": False,
+                }
+            )
+            allocations = registrations.allocation_id.filtered("contact_email")
+            allocations.write({"contact_email": False, "contact_consent": False})
+            anonymised |= registrations
+        return anonymised
+
+    @api.model
+    def reboot_export_personal_data(self, email):
+        """Everything kept about one person (right of access), found by email."""
+        email = (email or "").strip().lower()
+        if not email:
+            return []
+        registrations = self.with_context(active_test=False).search(
+            [("event_id.is_mediation_workshop", "=", True), ("email", "=ilike", email)]
+        )
+        allocations = self.env["reboot.allocation"].search(
+            [("contact_email", "=ilike", email)]
+        )
+        return [
+            {
+                "workshop": r.event_id.name,
+                "date": fields.Datetime.to_string(r.event_id.date_begin),
+                "name": r.name or "",
+                "email": r.email or "",
+                "phone": r.phone or "",
+                "consent": r.reboot_consent,
+                "consent_date": fields.Date.to_string(r.reboot_consent_date) or "",
+                "age_band": r.reboot_age_band or "",
+                "status": r.reboot_status or "",
+                "attended": r.state == "done",
+            }
+            for r in registrations
+        ] + [
+            {
+                "allocation": a.lot_id.sudo().name,
+                "commune": a.commune_id.name,
+                "date": fields.Date.to_string(a.date),
+                "email": a.contact_email,
+            }
+            for a in allocations
+        ]
+
     def _reboot_label(self):
         """What the attendance sheet shows: a name only with consent."""
         self.ensure_one()

@@ -4,6 +4,7 @@ import io
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
@@ -351,3 +352,65 @@ class TestInvitation(RebootCommuneCommon, TransactionCase):
         self.workshop.reboot_commune_id = self.commune_a
         self.env["reboot.allocation"]._cron_invite_not_accompanied()
         self.assertEqual(allocation.registration_ids.event_id, self.workshop)
+
+
+@tagged("post_install", "-at_install")
+class TestPersonalData(RefusalMixin, TransactionCase):
+    def _registration(self, days_ago, **vals):
+        begin = fields.Datetime.subtract(fields.Datetime.now(), days=days_ago)
+        workshop = self.env["event.event"].create(
+            {
+                "name": f"Atelier J-{days_ago}",
+                "event_type_id": self.env.ref(
+                    "reboot_mediation.event_type_mediation_workshop"
+                ).id,
+                "date_begin": begin,
+                "date_end": fields.Datetime.add(begin, hours=2),
+            }
+        )
+        return self.env["event.registration"].create(
+            {"event_id": workshop.id, "reboot_age_band": "40_59", **vals}
+        )
+
+    def test_retention_job_and_export(self):
+        self.env.company.reboot_retention_days = 365
+        person = {
+            "name": "Awa Ndiaye",
+            "email": "awa@example.com",
+            "phone": "0600000001",
+            "reboot_consent": True,
+        }
+        old = self._registration(400, **person)
+        recent = self._registration(30, **person)
+        exported = self.env["event.registration"].reboot_export_personal_data(
+            "AWA@example.com"
+        )
+        self.assertEqual(len(exported), 2)
+        self.assertEqual({row["name"] for row in exported}, {"Awa Ndiaye"})
+        anonymised = self.env["event.registration"]._cron_anonymise_beneficiaries()
+        self.assertIn(old, anonymised)
+        self.assertNotIn(recent, anonymised)
+        self.assertFalse(old.name or old.email or old.phone or old.reboot_consent)
+        self.assertEqual(old.reboot_age_band, "40_59", "the anonymous profile stays")
+        self.assertEqual(recent.name, "Awa Ndiaye")
+        exported = self.env["event.registration"].reboot_export_personal_data(
+            "awa@example.com"
+        )
+        self.assertEqual(len(exported), 1)
+
+    def test_no_personal_data_in_funder_exports(self):
+        registration = self._registration(
+            10, name="Awa Ndiaye", email="awa@example.com", reboot_consent=True
+        )
+        registration.action_reboot_attended()
+        wizard = self.env["reboot.mediation.export"].create(
+            {
+                "date_from": fields.Date.subtract(fields.Date.today(), days=20),
+                "date_to": fields.Date.today(),
+                "file_format": "csv",
+            }
+        )
+        wizard.action_export()
+        content = base64.b64decode(wizard.file).decode()
+        self.assertNotIn("Awa", content)
+        self.assertNotIn("awa@example.com", content)
