@@ -1,1 +1,1 @@
-from . import test_access, test_impact
+from . import test_access, test_impact, test_security_matrix
