@@ -1,5 +1,8 @@
+from psycopg2.errors import UniqueViolation
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from .common import RebootCommuneCommon
 
@@ -41,12 +44,13 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
 
     def test_one_allocation_per_device(self):
         self._allocate(self.sold[0])
-        with self.assertRaises(Exception), self.env.cr.savepoint():  # noqa: B017
-            from odoo.tools import mute_logger
-
-            with mute_logger("odoo.sql_db"):
-                self._allocate(self.sold[0])
-                self.env.flush_all()
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(UniqueViolation),
+            self.env.cr.savepoint(),
+        ):
+            self._allocate(self.sold[0])
+            self.env.flush_all()
 
     def test_families_stay_anonymous(self):
         with self.assertRefused(ValidationError, "anonymous household reference"):
@@ -79,7 +83,7 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
                 ],
             }
         )
-        with self.assertRaises(Exception):  # noqa: B017 - AccessError
+        with self.assertRefused(UserError, "only a manager"):
             allocation.with_user(technician).write({"beneficiary_name": "Autre"})
         as_manager = allocation.with_user(self.manager)
         with self.assertRefused(UserError, "reason"):
