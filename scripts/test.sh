@@ -61,9 +61,10 @@ fi
 odoo_bad=$((odoo_failed + odoo_errors))
 odoo_passed=$((odoo_run - odoo_bad))
 
-# 3. Tests under tests/ (pytest).
-echo "==> pytest tests/"
-"$ROOT/$VENV/bin/python" -m pytest -q -p no:cacheprovider tests \
+# 3. Tests under tests/ (pytest): the end-to-end tests drive a live server on
+# the demo database the addons' tests just left as installed.
+echo "==> pytest tests/ (end-to-end on $DB_DEMO)"
+REBOOT_E2E_DB="$DB_DEMO" "$ROOT/$VENV/bin/python" -m pytest -q -p no:cacheprovider tests \
     --junitxml="$LOG_DIR/pytest.xml" >"$LOG_DIR/pytest.log" 2>&1
 prc=$?
 tail -3 "$LOG_DIR/pytest.log" | sed 's/^/    /'

@@ -28,6 +28,11 @@
         "wizards/reboot_tax_receipt_register_views.xml",
     ],
     "demo": ["demo/reboot_collect_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "reboot_collect/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

@@ -22,5 +22,10 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/reboot_mediation_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "reboot_mediation/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

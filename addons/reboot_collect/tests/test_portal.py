@@ -1,6 +1,8 @@
+import re
+
 from odoo import http
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import RebootCollectCommon
 
@@ -134,6 +136,44 @@ class TestDonorPortal(RebootCollectCommon, HttpCase):
         )
         self.assertIn(
             self.manager, pickup.activity_ids.user_id, "Managers are notified"
+        )
+
+    def test_new_donor_finds_the_request_page(self):
+        """A donor without any pickup yet still sees the pickups card on /my."""
+        donor = self.env["res.partner"].create(
+            {"name": "Donateur C", "is_company": True, "is_reboot_donor": True}
+        )
+        new_test_user(
+            self.env,
+            login="portal_donor_c",
+            password="portal_donor_c",
+            groups="base.group_portal",
+            partner_id=self.env["res.partner"]
+            .create({"name": "Chloé C", "parent_id": donor.id})
+            .id,
+        )
+        self.authenticate("portal_donor_c", "portal_donor_c")
+        card = re.search(
+            r'<div class="o_portal_index_card ([^"]*)">\s*<a href="/my/pickups"',
+            self.url_open("/my").text,
+        )
+        self.assertTrue(card, "the pickups card is on the page")
+        self.assertNotIn("d-none", card.group(1))
+
+    def test_tour_request_a_pickup(self):
+        self.start_tour("/my", "reboot_donor_pickup_request", login="portal_donor_a")
+        pickup = self.env["reboot.pickup"].search(
+            [("donor_id", "=", self.donor_a.id)], order="id desc", limit=1
+        )
+        self.assertNotEqual(pickup, self.pickup_a)
+        self.assertEqual(pickup.state, "draft")
+        self.assertEqual(pickup.contact_id, self.contact_a)
+        self.assertEqual(pickup.erasure_policy, "donor_removed")
+        self.assertEqual(pickup.site_contact, "Accueil du siège")
+        self.assertEqual(str(pickup.window_start), "2027-01-11")
+        self.assertEqual(
+            {(line.device_type_id, line.qty_declared) for line in pickup.line_ids},
+            {(self.laptop, 15), (self.monitor, 6)},
         )
 
     def test_bad_request_saves_nothing(self):

@@ -12,11 +12,12 @@ class RebootCommuneDemo(models.AbstractModel):
         laptop = ref("reboot_collect.device_type_laptop")
         desktop = ref("reboot_collect.device_type_desktop")
         SaleOrder = self.env["sale.order"]
-        # Rouen: ordered, signed, delivered, invoiced, partly allocated.
+        # Rouen: ordered, signed, delivered, invoiced; its laptops went to every
+        # kind of beneficiary, its desktop is still to allocate.
         rouen = SaleOrder._reboot_create_quote_request(
             ref("reboot_commune_sales.partner_rouen_officer_demo"),
-            {(laptop, "a"): 1, (desktop, "a"): 1},
-            "Pour l'école Pasteur et la médiathèque.",
+            {(laptop, "a"): 5, (desktop, "a"): 1},
+            "Pour l'école Pasteur, la médiathèque et les familles suivies par le CCAS.",
             False,
         )
         rouen.reboot_commitment_number = "ENG-2026-0412"
@@ -28,16 +29,34 @@ class RebootCommuneDemo(models.AbstractModel):
         picking.button_validate()
         invoice = rouen._create_invoices()
         invoice.action_post()
-        lots = picking.move_line_ids.lot_id
-        self.env["reboot.allocation"].create(
+        laptops = picking.move_line_ids.lot_id.filtered(
+            lambda lot: lot.reboot_device_type_id == laptop
+        ).sorted("name")
+        commune = ref("reboot_commune_sales.partner_rouen_demo")
+        beneficiaries = [
             {
-                "lot_id": lots.filtered(
-                    lambda lot: lot.reboot_device_type_id == laptop
-                ).id,
-                "commune_id": ref("reboot_commune_sales.partner_rouen_demo").id,
                 "beneficiary_type": "school",
                 "beneficiary_name": "École élémentaire Pasteur",
-            }
+            },
+            {
+                "beneficiary_type": "association",
+                "beneficiary_name": "Secours populaire, antenne Rouen rive gauche",
+            },
+            {"beneficiary_type": "family", "household_ref": "CCAS-2026-0187"},
+            {
+                "beneficiary_type": "commune_service",
+                "beneficiary_name": "Médiathèque Simone-de-Beauvoir",
+            },
+            {
+                "beneficiary_type": "other",
+                "beneficiary_name": "Mission locale de Rouen",
+            },
+        ]
+        self.env["reboot.allocation"].create(
+            [
+                {"lot_id": lot.id, "commune_id": commune.id, **beneficiary}
+                for lot, beneficiary in zip(laptops, beneficiaries, strict=True)
+            ]
         )
         # Le Petit-Quevilly: quotation sent, waiting for the signature.
         quevilly = SaleOrder._reboot_create_quote_request(

@@ -71,6 +71,10 @@ class SaleOrder(models.Model):
                 "pricelist_id": pricelist.id if pricelist else False,
                 "reboot_wished_date": wished_date or False,
                 "note": comment or False,
+                # A public body signs, then pays the invoice after delivery
+                # (rule of "service fait"): never an online prepayment.
+                "require_signature": True,
+                "require_payment": False,
                 "order_line": [
                     fields.Command.create(
                         {

@@ -12,7 +12,8 @@ from odoo.tools import mute_logger
 @tagged("post_install", "-at_install")
 class TestConcurrentOrders(BaseCase):
     """Two communes confirm orders for the last ready device at the same moment,
-    in two real database transactions: the serial goes to one order only."""
+    in two real database transactions: the serial goes to one order only; two
+    users allocate the same delivered device: it is allocated once."""
 
     def setUp(self):
         super().setUp()
@@ -20,6 +21,21 @@ class TestConcurrentOrders(BaseCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             laptop = env.ref("reboot_collect.device_type_laptop")
+            # Other ready laptops of grade A (the demo's) leave the stock for the
+            # test's time: the device created below is the last one.
+            others = env["stock.lot"].search(
+                [
+                    ("product_id", "=", laptop.product_id.id),
+                    ("reboot_state", "=", "ready"),
+                    ("reboot_grade", "=", "a"),
+                ]
+            )
+            self.others = others.ids
+            if others:
+                cr.execute(
+                    "UPDATE stock_lot SET reboot_state = 'testing' WHERE id IN %s",
+                    [tuple(others.ids)],
+                )
             communes = env["res.partner"].create(
                 [
                     {"name": f"Concurrent {x}", "is_company": True, "is_commune": True}
@@ -74,10 +90,16 @@ class TestConcurrentOrders(BaseCase):
             orders = env["sale.order"].browse(self.order_ids)
             orders.picking_ids.filtered(lambda p: p.state != "done").action_cancel()
             orders.filtered(lambda o: o.state != "cancel")._action_cancel()
+            cr.execute("DELETE FROM reboot_allocation WHERE lot_id = %s", [self.lot_id])
             cr.execute(
                 "UPDATE stock_lot SET reboot_state = 'recycled' WHERE id = %s",
                 [self.lot_id],
             )
+            if self.others:
+                cr.execute(
+                    "UPDATE stock_lot SET reboot_state = 'ready' WHERE id IN %s",
+                    [tuple(self.others)],
+                )
 
     def _confirm(self, cr, order_id):
         env = api.Environment(cr, api.SUPERUSER_ID, {})
@@ -122,3 +144,51 @@ class TestConcurrentOrders(BaseCase):
             lines = env["stock.move.line"].search([("lot_id", "=", self.lot_id)])
             self.assertEqual(len(lines), 1)
             self.assertEqual(lines.move_id.sale_line_id.order_id.id, order_a)
+
+    def _allocate(self, cr, name):
+        env = api.Environment(cr, api.SUPERUSER_ID, {})
+        lot = env["stock.lot"].browse(self.lot_id)
+        env["reboot.allocation"].create(
+            {
+                "lot_id": lot.id,
+                "commune_id": lot.reboot_commune_id.id,
+                "beneficiary_type": "school",
+                "beneficiary_name": name,
+            }
+        )
+        env.flush_all()
+
+    def test_delivered_device_allocated_once(self):
+        """The officer and a colleague allocate the same delivered device at
+        once: one allocation only, the other gets an error to retry."""
+        with self.registry.cursor() as cr:
+            self._confirm(cr, self.order_ids[0])
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            picking = env["sale.order"].browse(self.order_ids[0]).picking_ids
+            picking.move_ids.picked = True
+            picking.button_validate()
+            self.assertEqual(env["stock.lot"].browse(self.lot_id).reboot_state, "sold")
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        try:
+            self._allocate(cr_a, "École A")
+            cr_b.execute("SET LOCAL lock_timeout = '2s'")
+            with self.assertRaises(psycopg2.errors.LockNotAvailable):
+                with mute_logger("odoo.sql_db"):
+                    self._allocate(cr_b, "École B")
+            cr_b.rollback()
+            cr_a.commit()
+            # B tries again once A has committed: the device is taken
+            with self.assertRaises(psycopg2.errors.UniqueViolation):
+                with mute_logger("odoo.sql_db"):
+                    self._allocate(cr_b, "École B")
+            cr_b.rollback()
+        finally:
+            cr_a.close()
+            cr_b.close()
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT beneficiary_name FROM reboot_allocation WHERE lot_id = %s",
+                [self.lot_id],
+            )
+            self.assertEqual(cr.fetchall(), [("École A",)])

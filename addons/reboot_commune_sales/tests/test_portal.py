@@ -239,6 +239,17 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
         self.assertEqual(rows[0]["raison_sociale"], "Commune A")
         self.assertEqual(rows[0]["montant_total"], "0.00")
 
+    def test_tour_allocate(self):
+        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        self._deliver(order)
+        lot = order.picking_ids.move_line_ids.lot_id
+        self.start_tour("/my", "reboot_commune_allocate", login="officer_a")
+        allocation = self.env["reboot.allocation"].search([("lot_id", "=", lot.id)])
+        self.assertEqual(allocation.beneficiary_type, "school")
+        self.assertEqual(allocation.beneficiary_name, "École Jules-Ferry")
+        self.assertEqual(allocation.commune_id, self.commune_a)
+        self.assertEqual(lot.reboot_state, "allocated")
+
     def test_tour_browse_request_sign(self):
         self.env.company.write(
             {"portal_confirmation_sign": True, "portal_confirmation_pay": False}

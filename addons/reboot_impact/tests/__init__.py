@@ -1,1 +1,2 @@
 from . import test_access, test_impact, test_security_matrix
+from . import test_actions

@@ -97,6 +97,16 @@ class EventRegistration(models.Model):
         if not self.reboot_consent:
             self.update(dict.fromkeys(PERSONAL_FIELDS, False) | {"partner_id": False})
 
+    def _update_mail_schedulers(self):
+        """Odoo runs the "after registration" mails of new registrations at
+        once, committing as it goes. Invitations created inside a larger
+        operation (an allocation from the portal, all or nothing) must stay in
+        its transaction: their mails go through the scheduler's cron instead."""
+        if self.env.context.get("reboot_defer_event_mail"):
+            self.env.ref("event.event_mail_scheduler")._trigger()
+            return
+        return super()._update_mail_schedulers()
+
     def action_reboot_attended(self):
         self.write({"reboot_absent": False})
         self.action_set_done()

@@ -84,7 +84,12 @@ class RebootAllocation(models.Model):
                     "state": "open",
                 }
             )
-        registrations = self.env["event.registration"].sudo().create(vals_list)
+        registrations = (
+            self.env["event.registration"]
+            .sudo()
+            .with_context(reboot_defer_event_mail=True)
+            .create(vals_list)
+        )
         template = self.env.ref("reboot_mediation.mail_template_workshop_invitation")
         for registration in registrations:
             if registration.email:

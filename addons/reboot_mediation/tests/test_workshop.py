@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 
 from odoo.addons.reboot_collect.tests.common import RefusalMixin, untranslated_terms
 from odoo.addons.reboot_commune_sales.tests.common import RebootCommuneCommon
@@ -331,6 +331,42 @@ class TestInvitation(RebootCommuneCommon, TransactionCase):
             self.mediator, self.workshop.activity_ids.user_id, "The mediator calls"
         )
 
+    def test_invitation_mails_wait_for_the_cron(self):
+        """Odoo's confirmation mail of a new registration commits as it goes:
+        an invitation made inside an allocation must leave it to the cron."""
+        self.workshop.event_mail_ids = [
+            (5, 0, 0),
+            (
+                0,
+                0,
+                {
+                    "interval_type": "after_sub",
+                    "template_ref": "mail.template,"
+                    f"{self.env.ref('event.event_subscription').id}",
+                },
+            ),
+        ]
+        scheduler = self.workshop.event_mail_ids
+        cron = self.env.ref("event.event_mail_scheduler")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        allocation = self._allocate(
+            self.sold[0], contact_consent=True, contact_email="benef@example.com"
+        )
+        registration = allocation.registration_ids
+        self.assertTrue(registration)
+        self.assertFalse(scheduler.mail_registration_ids, "not sent inline")
+        self.assertEqual(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
+            triggers + 1,
+        )
+        # a registration made in the back office is confirmed at once, as in Odoo
+        direct = self.env["event.registration"].create(
+            {"event_id": self.workshop.id, "state": "open"}
+        )
+        self.assertIn(direct, scheduler.mail_registration_ids.registration_id)
+        scheduler.execute()  # what the cron does for each pending scheduler
+        self.assertIn(registration, scheduler.mail_registration_ids.registration_id)
+
     def test_email_needs_consent(self):
         with self.assertRefused(ValidationError, "consent"):
             self._allocate(self.sold[0], contact_email="x@example.com")
@@ -414,3 +450,43 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         content = base64.b64decode(wizard.file).decode()
         self.assertNotIn("Awa", content)
         self.assertNotIn("awa@example.com", content)
+
+
+@tagged("post_install", "-at_install")
+class TestAttendanceTour(HttpCase):
+    def test_tour_mark_attendance(self):
+        new_test_user(
+            self.env,
+            login="tour_mediator",
+            groups="reboot_collect.group_reboot_mediator",
+        )
+        workshop = self.env["event.event"].create(
+            {
+                "name": "Atelier du tour",
+                "event_type_id": self.env.ref(
+                    "reboot_mediation.event_type_mediation_workshop"
+                ).id,
+                "date_begin": fields.Datetime.subtract(fields.Datetime.now(), hours=3),
+                "date_end": fields.Datetime.subtract(fields.Datetime.now(), hours=1),
+            }
+        )
+        came, missed = self.env["event.registration"].create(
+            [
+                {
+                    "event_id": workshop.id,
+                    "name": name,
+                    "reboot_consent": True,
+                    "reboot_consent_date": fields.Date.today(),
+                }
+                for name in ("Tour Présente", "Tour Absente")
+            ]
+        )
+        self.start_tour(
+            "/odoo/action-reboot_mediation.event_registration_action_attendance",
+            "reboot_mediator_attendance",
+            login="tour_mediator",
+        )
+        self.assertEqual(came.state, "done")
+        self.assertFalse(came.reboot_absent)
+        self.assertEqual(missed.state, "cancel")
+        self.assertTrue(missed.reboot_absent)

@@ -1,0 +1,80 @@
+from datetime import date, datetime
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
+
+# The names the web client offers when it evaluates an action's context and
+# domain in the browser (no `ref`: that one exists only in XML data files).
+CLIENT_NAMES = {
+    "uid": 2,
+    "active_id": 1,
+    "active_ids": [1],
+    "active_model": "res.partner",
+    "allowed_company_ids": [1],
+    "current_company_id": 1,
+    "context_today": date.today,
+    "current_date": date.today().isoformat(),
+    "today": date.today().isoformat(),
+    "now": datetime.now(),
+    "datetime": datetime,
+    "relativedelta": relativedelta,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestMenus(TransactionCase):
+    """Every menu of the Reboot app opens for the roles that see it."""
+
+    def _reboot_menus(self, user):
+        root = self.env.ref("reboot_collect.reboot_root_menu")
+        return (
+            self.env["ir.ui.menu"]
+            .with_user(user)
+            .search([("id", "child_of", root.id), ("action", "!=", False)])
+        )
+
+    def test_actions_evaluate_in_the_browser(self):
+        menus = self._reboot_menus(self.env.user)
+        actions = [m.action for m in menus if m.action._name == "ir.actions.act_window"]
+        self.assertGreater(len(actions), 15)
+        for action in actions:
+            for attribute in ("context", "domain"):
+                expression = action[attribute]
+                if not expression:
+                    continue
+                with self.subTest(action=action.name, attribute=attribute):
+                    safe_eval(expression, dict(CLIENT_NAMES, context={}))
+
+    def test_every_menu_loads_for_its_roles(self):
+        for group in ("technician", "mediator", "manager"):
+            user = new_test_user(
+                self.env,
+                login=f"menu_{group}",
+                groups=f"reboot_collect.group_reboot_{group}",
+            )
+            menus = self._reboot_menus(user)
+            self.assertTrue(menus, group)
+            for menu in menus:
+                action = menu.sudo().action
+                if action._name != "ir.actions.act_window":
+                    continue
+                with self.subTest(group=group, menu=menu.complete_name):
+                    context = safe_eval(
+                        action.context or "{}", dict(CLIENT_NAMES, uid=user.id)
+                    )
+                    model = self.env[action.res_model].with_user(user)
+                    model = model.with_context(**context)
+                    views = [(v.view_id.id, v.view_mode) for v in action.view_ids]
+                    views += [
+                        (False, mode)
+                        for mode in action.view_mode.split(",")
+                        if mode not in {m for _v, m in views}
+                    ]
+                    model.get_views(views + [(False, "search")])
+                    if action.target != "new" and "list" in action.view_mode:
+                        domain = safe_eval(
+                            action.domain or "[]", dict(CLIENT_NAMES, uid=user.id)
+                        )
+                        model.search(domain, limit=80)

@@ -1,0 +1,104 @@
+"""Headless Chromium driven over the DevTools protocol (Debian's chromium as
+it is, websocket-client from requirements.txt): open a page with a user's
+session, wait for what the user should see, save a screenshot."""
+
+import base64
+import itertools
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import websocket
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Browser:
+    def __init__(self, width=1366, height=860):
+        self.profile = tempfile.mkdtemp(prefix="reboot-chromium-")
+        self.process = subprocess.Popen(
+            [
+                CHROMIUM,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--lang=fr-FR",
+                f"--window-size={width},{height}",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        port_file = Path(self.profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + 30
+        while not port_file.exists() or not port_file.read_text().strip():
+            assert time.monotonic() < deadline, "chromium did not start"
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        pages = requests.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
+        page = next(p for p in pages if p["type"] == "page")
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], timeout=60, suppress_origin=True
+        )
+        self.ids = itertools.count(1)
+        self.send("Page.enable")
+        self.send("Runtime.enable")
+
+    def send(self, method, **params):
+        message_id = next(self.ids)
+        self.ws.send(json.dumps({"id": message_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == message_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )["result"]
+        return result.get("value")
+
+    def open(self, url, session_id, selector, timeout=60):
+        """Load `url` as the user of `session_id` and wait until `selector`
+        is on the page and the network is quiet. Returns the page's text."""
+        self.send("Network.enable")
+        self.send("Network.clearBrowserCookies")
+        self.send("Network.setCookie", name="session_id", value=session_id, url=url)
+        self.send("Page.navigate", url=url)
+        deadline = time.monotonic() + timeout
+        check = (
+            f"document.readyState === 'complete' && "
+            f"!!document.querySelector({json.dumps(selector)}) && "
+            f"!document.querySelector('.o_loading_indicator, .o_error_dialog')"
+        )
+        while not self.evaluate(check):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{selector!r} never appeared on {url}")
+            time.sleep(0.25)
+        time.sleep(1)  # let fonts, images and transitions settle
+        return self.evaluate("document.body.innerText")
+
+    def screenshot(self, path):
+        data = self.send("Page.captureScreenshot", format="png")["data"]
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(base64.b64decode(data))
+        return Path(path)
+
+    def close(self):
+        try:
+            self.ws.close()
+        finally:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            shutil.rmtree(self.profile, ignore_errors=True)

@@ -1,0 +1,101 @@
+"""The key screens of each role, opened in headless Chromium on the demo
+database: each must show what its user comes for. Screenshots are saved in
+.logs/screenshots/ (docs/screenshots/ holds the ones the README shows)."""
+
+import pytest
+from browser import CHROMIUM, Browser
+from conftest import LOG_DIR
+
+SHOTS = LOG_DIR / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM, "Debian's chromium is needed (scripts/bootstrap.sh installs it)"
+    browser = Browser()
+    yield browser
+    browser.close()
+
+
+def _open(browser, client, path, selector, name):
+    text = browser.open(
+        client.server.url + path, client.http.cookies["session_id"], selector
+    )
+    shot = browser.screenshot(SHOTS / f"{name}.png")
+    assert shot.stat().st_size > 20_000, f"{name}: the screenshot is nearly blank"
+    return text
+
+
+def _lot(manager, serial):
+    [lot] = manager.call("stock.lot", "search", [("name", "=", serial)])
+    return lot
+
+
+def test_commune_catalogue(server, browser):
+    officer = server.client("rouen")
+    text = _open(browser, officer, "/my/catalogue", ".o_reboot_offer", "catalogue")
+    assert "Ordinateur portable" in text
+    assert "Demander un devis" in text
+
+
+def test_commune_allocations(server, browser):
+    officer = server.client("rouen")
+    text = _open(browser, officer, "/my/allocations", "form", "allocations")
+    assert "École élémentaire Pasteur" in text
+    assert "CCAS-2026-0187" in text
+
+
+def test_device_traceability(server, browser):
+    manager = server.client("admin")
+    manager.call("res.users", "write", [manager.uid], {"lang": "fr_FR"})
+    manager = server.client("admin")
+    [allocation] = manager.call(
+        "reboot.allocation",
+        "search_read",
+        [("beneficiary_name", "=", "École élémentaire Pasteur")],
+        ["lot_id"],
+        limit=1,
+    )
+    lot = allocation["lot_id"][0]
+    text = _open(
+        browser,
+        manager,
+        f"/odoo/action-reboot_refurb.stock_lot_action_device/{lot}",
+        ".o_form_view .o_notebook",
+        "device",
+    )
+    assert allocation["lot_id"][1] in text
+    assert "Attribué" in text
+    assert "Métropole Rouen Normandie" in text
+
+
+def test_impact_dashboard(server, browser):
+    manager = server.client("admin")
+    text = _open(
+        browser,
+        manager,
+        "/odoo/action-reboot_impact.reboot_impact_report_action",
+        ".o_form_view",
+        "impact",
+    )
+    assert "CO2" in text
+    assert "Attribués" in text or "Attribué" in text
+
+
+def test_workshop_attendance(server, browser):
+    mediator = server.client("mediatrice")
+    text = _open(
+        browser,
+        mediator,
+        "/odoo/action-reboot_mediation.event_registration_action_attendance",
+        ".o_list_renderer .o_data_row",
+        "attendance",
+    )
+    assert "Premiers pas sur l'ordinateur" in text
+    assert "Fatou Diallo" in text  # the one who consented to be named
+
+
+def test_donor_pickups(server, browser):
+    donor = server.client("donateur")
+    text = _open(browser, donor, "/my/pickups", "table", "donor_pickups")
+    assert "PU/" in text
