@@ -5,6 +5,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 # Fields that make the proof of erasure: frozen once a wipe passed.
+MAX_NUMBER = 2**31 - 1  # what a PostgreSQL integer column holds
+MAX_TIMESTAMP = 253402300799  # 9999-12-31, the last second Python dates know
+
+
+def _printable(value):
+    """A report's text without control characters (a NUL cannot be stored)."""
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return "".join(ch for ch in str(value) if ch.isprintable()).strip()[:128]
+
+
 PROOF_FIELDS = {
     "lot_id",
     "drive_serial",
@@ -128,6 +139,8 @@ class RebootWipe(models.Model):
     @api.model
     def _import_nwipe_reports(self, named_reports, lot_id=False):
         """[(file name, parsed report)] -> created wipes; one search, one create."""
+        if not named_reports:
+            raise UserError(self.env._("Add at least one nwipe report."))
         errors = []
         parsed = []
         for index, (name, report) in enumerate(named_reports, start=1):
@@ -194,8 +207,15 @@ class RebootWipe(models.Model):
             sections["wipe_result"],
         )
         serial = device.get("serial_no")
-        if not isinstance(serial, str) or not serial.strip():
+        if not isinstance(serial, str) or not _printable(serial):
             raise UserError(self.env._("device.serial_no is missing"))
+        if _printable(serial) != serial.strip() or len(serial) > 128:
+            raise UserError(
+                self.env._(
+                    "device.serial_no %(serial)r is not a serial number",
+                    serial=serial[:64],
+                )
+            )
         status = result.get("status")
         if status not in ("success", "failure"):
             raise UserError(
@@ -214,7 +234,13 @@ class RebootWipe(models.Model):
             "duration_seconds",
         ):
             value = result.get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or not 0
+                <= value
+                <= (MAX_TIMESTAMP if key.endswith("_time") else MAX_NUMBER)
+            ):
                 raise UserError(
                     self.env._(
                         "wipe_result.%(key)s must be a non-negative integer",
@@ -223,7 +249,11 @@ class RebootWipe(models.Model):
                 )
             numbers[key] = value
         size = device.get("size_bytes", 0)
-        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        if (
+            not isinstance(size, int)
+            or isinstance(size, bool)
+            or not 0 <= size < 10**18
+        ):
             raise UserError(self.env._("device.size_bytes must be an integer"))
         try:
             start = datetime.fromtimestamp(numbers["start_time"], UTC)
@@ -250,12 +280,12 @@ class RebootWipe(models.Model):
             )
         return {
             "drive_serial": serial.strip(),
-            "drive_model": str(device.get("model") or "").strip() or False,
+            "drive_model": _printable(device.get("model")) or False,
             "drive_size_gb": round(size / 1e9, 1),
-            "drive_size_text": str(device.get("size_text") or "").strip() or False,
+            "drive_size_text": _printable(device.get("size_text")) or False,
             "method_level": "clear",
-            "tool": str(meta.get("software") or "nwipe"),
-            "tool_version": str(meta.get("version") or "") or False,
+            "tool": _printable(meta.get("software")) or "nwipe",
+            "tool_version": _printable(meta.get("version")) or False,
             "rounds": numbers["rounds_requested"],
             "verified": passed,
             "pass_errors": numbers["pass_errors"],

@@ -182,15 +182,18 @@ class StockLot(models.Model):
         return res
 
     def action_reboot_start_testing(self):
-        """Open the checklist of each device: one result per item of its type."""
+        """Open the checklist of each device: one result per item of its type
+        (results already recorded are kept)."""
         devices = self._reboot_devices()
+        # a wiped or ready device found faulty goes back to the bench
         wrong = devices.filtered(
-            lambda lot: lot.reboot_state not in ("intake", "testing")
+            lambda lot: lot.reboot_state not in ("intake", "testing", "wiped", "ready")
         )
         if wrong:
             raise UserError(
                 self.env._(
-                    "Only devices at intake can start testing: %(names)s.",
+                    "Only devices at intake, wiped or ready can go to testing: "
+                    "%(names)s.",
                     names=", ".join(wrong.mapped("name")),
                 )
             )

@@ -1,1 +1,2 @@
 from . import test_cost, test_device, test_intake, test_labels, test_wipe
+from . import test_fuzz

@@ -127,6 +127,21 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
         other.action_reboot_to_recycling()
         self.assertEqual(other.reboot_state, "recycled")
 
+    def test_ready_device_found_faulty_goes_back_to_testing(self):
+        monitor = self._register(["SN-BACK1"], device_type=self.monitor)
+        self._pass_all_tests(monitor)
+        monitor.reboot_grade = "b"
+        monitor.action_reboot_set_ready()
+        monitor.with_user(self.technician).action_reboot_start_testing()
+        self.assertEqual(monitor.reboot_state, "testing")
+        self.assertTrue(monitor.reboot_tests_done, "earlier results are kept")
+        monitor.reboot_test_ids[:1].write({"result": "fail", "note": "Pixels morts"})
+        with self.assertRefused(UserError, "SN-BACK1"):
+            monitor.action_reboot_set_ready()
+        monitor.action_reboot_to_parts()
+        with self.assertRefused(UserError, "SN-BACK1"):
+            monitor.action_reboot_start_testing()
+
     def test_state_and_grade_changes_are_tracked(self):
         lot = self._register(["SN-T1"])
         self.env.flush_all()

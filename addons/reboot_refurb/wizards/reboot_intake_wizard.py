@@ -1,6 +1,7 @@
 import base64
 import csv
 import io
+import math
 import re
 from collections import Counter
 
@@ -21,6 +22,13 @@ COLUMNS = {
     "os": "reboot_os",
 }
 INTEGER_COLUMNS = ("ram_gb", "storage_gb", "battery_health")
+# Largest plausible value of each number column (and within PostgreSQL's integer).
+MAXIMA = {
+    "ram_gb": 65536,
+    "storage_gb": 1000000,
+    "battery_health": 100,
+    "screen_inch": 100,
+}
 SERIAL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 MAX_ROWS = 20000
 
@@ -53,6 +61,25 @@ class RebootIntakeWizard(models.TransientModel):
         "enter the stock and what was not registered is dropped.",
     )
     registered_count = fields.Integer(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_pasted_text(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_pasted_text(vals)
+        return super().write(vals)
+
+    def _check_pasted_text(self, vals):
+        if "\x00" in (vals.get("serials_text") or ""):
+            raise UserError(
+                self.env._(
+                    "The pasted text holds a NUL character: scan or paste the "
+                    "serial numbers again."
+                )
+            )
 
     @api.model
     def default_get(self, fields_list):
@@ -95,7 +122,12 @@ class RebootIntakeWizard(models.TransientModel):
                 dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-            table = list(csv.reader(io.StringIO(text), dialect))
+            try:
+                table = list(csv.reader(io.StringIO(text, newline=""), dialect))
+            except csv.Error as error:
+                raise UserError(
+                    self.env._("The CSV file cannot be read: %(error)s", error=error)
+                ) from None
         table = [row for row in table if any((cell or "").strip() for cell in row)]
         if not table:
             raise UserError(self.env._("The file is empty."))
@@ -213,10 +245,12 @@ class RebootIntakeWizard(models.TransientModel):
             try:
                 number = float(text.replace(",", "."))
             except ValueError:
+                number = math.nan
+            if not math.isfinite(number):
                 return None, self.env._(
                     "%(column)s %(value)r is not a number", column=column, value=text
                 )
-            if number < 0 or (column == "battery_health" and number > 100):
+            if number < 0 or number > MAXIMA[column]:
                 return None, self.env._(
                     "%(column)s %(value)r is out of range", column=column, value=text
                 )
@@ -227,7 +261,8 @@ class RebootIntakeWizard(models.TransientModel):
                     "storage type %(value)r is not hdd, ssd, nvme or emmc", value=text
                 )
             return text.lower(), None
-        return text[:128], None
+        # free text: control characters (a NUL above all) cannot be stored
+        return "".join(ch for ch in text if ch.isprintable())[:128], None
 
     # Writing -------------------------------------------------------------
 
