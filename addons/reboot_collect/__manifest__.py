@@ -26,6 +26,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "wizards/reboot_tax_receipt_register_views.xml",
+        "wizards/reboot_proof_delete_views.xml",
     ],
     "demo": ["demo/reboot_collect_demo.xml"],
     "assets": {

@@ -17,6 +17,16 @@ class RebootAuditedMixin(models.AbstractModel):
     def _reboot_check_audited_change(self, reason):
         if not self:
             return
+        self._reboot_check_proof_manager()
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Give the reason for changing %(records)s.",
+                    records=", ".join(self.mapped("display_name")),
+                )
+            )
+
+    def _reboot_check_proof_manager(self):
         if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
             raise UserError(
                 self.env._(
@@ -25,10 +35,15 @@ class RebootAuditedMixin(models.AbstractModel):
                     records=", ".join(self.mapped("display_name")),
                 )
             )
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._(
-                    "Give the reason for changing %(records)s.",
-                    records=", ".join(self.mapped("display_name")),
-                )
-            )
+
+    def action_reboot_delete_with_reason(self):
+        """Open the dialog that asks why these proofs are deleted."""
+        self._reboot_check_proof_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Delete with a reason"),
+            "res_model": "reboot.proof.delete",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_res_model": self._name, "default_res_ids": self.ids},
+        }

@@ -1,7 +1,7 @@
 from psycopg2.errors import UniqueViolation
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import RebootCommuneCommon
@@ -71,6 +71,31 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
             household_ref="FAM-2026-014",
         )
         self.assertEqual(allocation.household_ref, "FAM-2026-014")
+
+    def test_manager_cancels_an_allocation_from_its_form(self):
+        allocation = self._allocate(self.sold[0])
+        technician = new_test_user(
+            self.env,
+            login="alloc_tech2",
+            groups="reboot_collect.group_reboot_technician",
+        )
+        with self.assertRefused(UserError, "only a manager"):
+            allocation.with_user(technician).action_reboot_delete_with_reason()
+        action = allocation.with_user(self.manager).action_reboot_delete_with_reason()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+        )
+        self.assertIn(self.sold[0].name, wizard.summary)
+        wizard.reason = "Ordinateur rendu par l'école"
+        back = wizard.save().action_delete()
+        self.assertFalse(allocation.exists())
+        self.assertEqual(self.sold[0].reboot_state, "sold")
+        self.assertIn("Ordinateur rendu", self.sold[0].message_ids[0].body)
+        self.assertEqual(
+            (back["res_model"], back["res_id"]), ("stock.lot", self.sold[0].id)
+        )
 
     def test_changes_only_by_a_manager_with_a_reason(self):
         allocation = self._allocate(self.sold[0])

@@ -1,6 +1,7 @@
 import base64
 import csv
 import io
+import json
 
 from freezegun import freeze_time
 
@@ -433,6 +434,29 @@ class TestPersonalData(RefusalMixin, TransactionCase):
             "awa@example.com"
         )
         self.assertEqual(len(exported), 1)
+
+    def test_manager_exports_one_persons_data_from_the_menu(self):
+        self._registration(30, name="Awa Ndiaye", email="awa@example.com",
+                           reboot_consent=True)  # fmt: skip
+        manager = new_test_user(
+            self.env, login="gdpr_manager", groups="reboot_collect.group_reboot_manager"
+        )
+        Export = self.env["reboot.personal.data.export"].with_user(manager)
+        wizard = Export.create({"email": " Awa@Example.com "})
+        action = wizard.action_export()
+        self.assertIn(wizard.filename, action["url"])
+        data = json.loads(base64.b64decode(wizard.file))
+        self.assertEqual(data["email"], "awa@example.com")
+        self.assertEqual([r["name"] for r in data["records"]], ["Awa Ndiaye"])
+        with self.assertRefused(UserError, "nobody@example.com"):
+            Export.create({"email": "nobody@example.com"}).action_export()
+        mediator = new_test_user(
+            self.env,
+            login="gdpr_mediator",
+            groups="reboot_collect.group_reboot_mediator",
+        )
+        with self.assertRaises(AccessError):
+            Export.with_user(mediator).create({"email": "awa@example.com"})
 
     def test_no_personal_data_in_funder_exports(self):
         registration = self._registration(

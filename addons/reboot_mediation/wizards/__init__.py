@@ -1,1 +1,5 @@
-from . import reboot_mediation_export, reboot_workshop_series
+from . import (
+    reboot_mediation_export,
+    reboot_personal_data_export,
+    reboot_workshop_series,
+)

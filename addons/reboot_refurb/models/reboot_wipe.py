@@ -16,6 +16,14 @@ def _printable(value):
     return "".join(ch for ch in str(value) if ch.isprintable()).strip()[:128]
 
 
+def _device_serial_of(file_name):
+    """The device serial a report's file name starts with ("" if none)."""
+    stem = (file_name or "").rsplit("/", 1)[-1]
+    if stem.lower().endswith(".json"):
+        stem = stem[:-5]
+    return stem.split("_", 1)[0].strip()
+
+
 PROOF_FIELDS = {
     "lot_id",
     "drive_serial",
@@ -162,17 +170,33 @@ class RebootWipe(models.Model):
             lots_by_serial = {}
             for wipe in known:
                 lots_by_serial.setdefault(wipe.drive_serial, set()).add(wipe.lot_id.id)
+            # A first wipe's drive is unknown: the wipe station names its report
+            # after the device's label, e.g. MRN-LT-0004.json or MRN-LT-0004_sda.json.
+            lots_by_name = {}
+            stems = {_device_serial_of(name) for name, _vals in parsed} - {""}
+            if stems:
+                for device in self.env["stock.lot"].search_fetch(
+                    [
+                        ("name", "in", list(stems)),
+                        ("reboot_device_type_id", "!=", False),
+                    ],
+                    ["name"],
+                ):
+                    lots_by_name.setdefault(device.name, set()).add(device.id)
         vals_list = []
         for name, vals in parsed:
             if lot:
                 vals["lot_id"] = lot.id
             else:
-                lot_ids = lots_by_serial.get(vals["drive_serial"], set())
+                lot_ids = lots_by_serial.get(vals["drive_serial"]) or lots_by_name.get(
+                    _device_serial_of(name), set()
+                )
                 if len(lot_ids) != 1:
                     errors.append(
                         self.env._(
                             "%(label)s: drive %(serial)s is %(problem)s; import it "
-                            "from its device.",
+                            "from its device, or name the report after the device "
+                            "(e.g. MRN-LT-0004_sda.json).",
                             label=name or vals["drive_serial"],
                             serial=vals["drive_serial"],
                             problem=self.env._("unknown")

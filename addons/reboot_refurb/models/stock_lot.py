@@ -315,6 +315,8 @@ class StockLot(models.Model):
         if not self.reboot_device_type_id.holds_data:
             return []
         if not self.reboot_wipe_ids:
+            if self.reboot_pickup_id.erasure_policy == "donor_removed":
+                return []  # it came without its drives: nothing of the donor's to erase
             return [self.env._("no drive is recorded")]
         passed = {w.drive_serial for w in self.reboot_wipe_ids if w.result == "passed"}
         unwiped = sorted({w.drive_serial for w in self.reboot_wipe_ids} - passed)

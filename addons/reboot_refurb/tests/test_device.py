@@ -104,6 +104,21 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
         monitor.action_reboot_set_ready()
         self.assertEqual(monitor.reboot_state, "ready")
 
+    def test_drives_removed_by_the_donor(self):
+        pickup = self._received_pickup([(self.laptop, 2)])
+        pickup.erasure_policy = "donor_removed"
+        lot, fitted = self._register(["SN-NODRIVE-1", "SN-NODRIVE-2"], pickup=pickup)
+        self._pass_all_tests(lot | fitted)
+        (lot | fitted).reboot_grade = "b"
+        lot.action_reboot_set_ready()
+        self.assertEqual(lot.reboot_state, "ready")
+        # a drive the workshop recorded must still be wiped
+        self.env["reboot.wipe"].import_nwipe_json(
+            self._nwipe("FITTED-1", status="failure"), lot_id=fitted.id
+        )
+        with self.assertRefused(UserError, "FITTED-1"):
+            fitted.action_reboot_set_ready()
+
     def test_not_applicable_counts_as_done(self):
         lot = self._register(["SN-G4"])
         lot.action_reboot_start_testing()

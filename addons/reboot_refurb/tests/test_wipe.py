@@ -4,7 +4,7 @@ import json
 import zipfile
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import RebootRefurbCommon
 
@@ -122,6 +122,44 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
         )
         self.assertFalse(attachments.exists(), "The uploaded files are not kept")
 
+    def test_reports_named_after_their_devices(self):
+        """A wipe station saves each report under the device's label: one
+        archive of a morning's wipes lands on the right devices."""
+
+        def archive(names):
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as zf:
+                for name, drive in names:
+                    zf.writestr(name, self._nwipe(drive))
+            return (
+                self.env["ir.attachment"]
+                .with_user(self.technician)
+                .create(
+                    {"name": "matin.zip", "datas": base64.b64encode(buffer.getvalue())}
+                )
+            )
+
+        def run(names):
+            return (
+                self.env["reboot.wipe.import.wizard"]
+                .with_user(self.technician)
+                .create({"attachment_ids": [(6, 0, archive(names).ids)]})
+                .action_import()
+            )
+
+        before = self._count()
+        with self.assertRefused(UserError, "GHOST-1.json.*MRN-LT-0004_sda.json"):
+            run([("WIPE-LT-1_sda.json", "NAMED-1"), ("GHOST-1.json", "NAMED-9")])
+        self.assertEqual(self._count(), before)
+        action = run(
+            [("WIPE-LT-1_sda.json", "NAMED-1"), ("reports/WIPE-LT-2.json", "NAMED-2")]
+        )
+        wipes = self.env["reboot.wipe"].search(action["domain"])
+        self.assertEqual(
+            {w.drive_serial: w.lot_id for w in wipes},
+            {"NAMED-1": self.lot, "NAMED-2": self.other},
+        )
+
     def test_wizard_bad_file_writes_nothing(self):
         before = self._count()
         attachments = self.env["ir.attachment"].create(
@@ -163,6 +201,25 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
             self._nwipe("RETRY-1", status="failure"), lot_id=self.lot.id
         )
         failed.unlink()
+
+    def test_manager_deletes_a_passed_wipe_from_its_form(self):
+        wipe = self.Wipe.import_nwipe_json(
+            self._nwipe("FORM-DEL-1"), lot_id=self.lot.id
+        )
+        with self.assertRefused(UserError, "only a manager"):
+            wipe.action_reboot_delete_with_reason()
+        action = wipe.with_user(self.manager).action_reboot_delete_with_reason()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+        )
+        with self.assertRaises(AssertionError):  # the reason is required
+            wizard.save()
+        wizard.reason = "Rapport importé sur le mauvais appareil"
+        wizard.save().action_delete()
+        self.assertFalse(wipe.exists())
+        self.assertIn("mauvais appareil", self.lot.message_ids[0].body)
 
     def test_erasure_certificate(self):
         self.Wipe.import_nwipe_json(self._nwipe("CERT-1"), lot_id=self.lot.id)
