@@ -102,6 +102,10 @@ class RebootPickup(models.Model):
         "stock.picking", string="Receipt", readonly=True, copy=False, index=True
     )
     tax_receipt_ids = fields.One2many("reboot.tax.receipt", "pickup_id")
+    tax_receipt_count = fields.Integer(compute="_compute_tax_receipt_count")
+    company_may_issue_tax_receipts = fields.Boolean(
+        related="company_id.reboot_may_issue_tax_receipts"
+    )
     note = fields.Html()
 
     @api.depends("donor_id")
@@ -296,6 +300,26 @@ class RebootPickup(models.Model):
                 "default_composition_mode": "comment",
                 "force_email": True,
             },
+        }
+
+    @api.depends("tax_receipt_ids")
+    def _compute_tax_receipt_count(self):
+        for pickup in self:
+            pickup.tax_receipt_count = len(pickup.tax_receipt_ids)
+
+    def action_reboot_tax_receipts(self):
+        """The pickup's tax receipts, or a new one filled from the pickup."""
+        self.ensure_one()
+        if self.tax_receipt_ids:
+            return self.tax_receipt_ids._get_records_action(
+                name=self.env._("Tax receipts"), context={}
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Tax receipts"),
+            "res_model": "reboot.tax.receipt",
+            "view_mode": "form",
+            "context": {"default_pickup_id": self.id},
         }
 
     def action_view_picking(self):

@@ -5,7 +5,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import RebootCollectCommon
 
@@ -40,6 +40,23 @@ class TestTaxReceipt(RebootCollectCommon, TransactionCase):
         self.assertEqual(receipt.donor_siren, "552120222")
         self.assertEqual(str(receipt.date_gift), "2026-03-02")
         self.assertIn("5 × Laptop", receipt.description)
+
+    def test_from_the_pickup_form(self):
+        pickup = self.pickup.with_user(self.manager)
+        self.assertEqual(pickup.tax_receipt_count, 0)
+        action = pickup.action_reboot_tax_receipts()
+        with Form(
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+        ) as form:
+            self.assertEqual(form.donor_id, self.donor_a)
+            form.declared_value = 800
+        receipt = form.record
+        self.assertEqual(receipt.pickup_id, self.pickup)
+        self.assertEqual(pickup.tax_receipt_count, 1)
+        action = pickup.action_reboot_tax_receipts()
+        self.assertEqual(action["res_id"], receipt.id)
 
     @freeze_time("2030-06-15")
     def test_numbering_unbroken_and_never_reused(self):

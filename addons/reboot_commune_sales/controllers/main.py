@@ -190,28 +190,24 @@ class RebootCommunePortal(CustomerPortal):
         )
         if foreign or len(lots) != len(set(lot_ids)):
             raise UserError(env._("These devices cannot be allocated by your commune."))
-        beneficiary_type = post.get("beneficiary_type")
+        values = self._allocation_values(commune, post)
         # The officer's own rights stop at their commune: the record is written
         # as superuser for devices checked above.
         return (
             env["reboot.allocation"]
             .sudo()
-            .create(
-                [
-                    {
-                        "lot_id": lot.id,
-                        "commune_id": commune.id,
-                        "beneficiary_type": beneficiary_type,
-                        "beneficiary_name": (post.get("beneficiary_name") or "").strip()
-                        or False,
-                        "household_ref": (post.get("household_ref") or "").strip()
-                        or False,
-                        "date": post.get("date") or fields.Date.context_today(lot),
-                    }
-                    for lot in lots
-                ]
-            )
+            .create([{"lot_id": lot.id, **values} for lot in lots])
         )
+
+    def _allocation_values(self, commune, post):
+        """Values of the allocations posted by the officer (same for each device)."""
+        return {
+            "commune_id": commune.id,
+            "beneficiary_type": post.get("beneficiary_type"),
+            "beneficiary_name": (post.get("beneficiary_name") or "").strip() or False,
+            "household_ref": (post.get("household_ref") or "").strip() or False,
+            "date": post.get("date") or fields.Date.context_today(request.env.user),
+        }
 
     # AGEC statement ----------------------------------------------------------
 

@@ -117,6 +117,12 @@ class EventRegistration(models.Model):
         self.action_cancel()
         return True
 
+    def action_reboot_reset_attendance(self):
+        """Undo a click on Attended or Absent: the person is registered again."""
+        self.write({"reboot_absent": False})
+        self.action_confirm()
+        return True
+
     @api.model
     def _cron_anonymise_beneficiaries(self):
         """GDPR: erase names and contacts of beneficiaries whose last workshop is

@@ -7,7 +7,7 @@ class ResCompany(models.Model):
     reboot_retention_days = fields.Integer(
         string="Keep beneficiaries' personal data (days)",
         default=730,
-        help="After this many days since their last workshop, the names and contact "
-        "details of beneficiaries are erased; the anonymous profile stays for the "
+        help="This many days after a workshop ends, the names and contact details "
+        "given on its registrations are erased; the anonymous profile stays for the "
         "statistics.",
     )

@@ -5,7 +5,7 @@ import json
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 
@@ -188,6 +188,10 @@ class TestWorkshop(RefusalMixin, TransactionCase):
         self.assertIn("Signature", html)
         self.assertIn("Participant", html)
         self.assertEqual(html.count("height: 12mm"), 1 + 3, "one attendee and 3 blanks")
+        # a wrong click is undone
+        missed.with_user(self.mediator).action_reboot_reset_attendance()
+        self.assertEqual(missed.state, "open")
+        self.assertFalse(missed.reboot_absent)
 
     @freeze_time("2026-06-01")
     def test_activity_export(self):
@@ -514,3 +518,65 @@ class TestAttendanceTour(HttpCase):
         self.assertFalse(came.reboot_absent)
         self.assertEqual(missed.state, "cancel")
         self.assertTrue(missed.reboot_absent)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvitation(RebootCommuneCommon, HttpCase):
+    """The officer leaves the beneficiary's email, with consent, when allocating
+    in the portal: the invitation is mailed instead of phoned."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        order = cls._order(cls.officer_a, {(cls.laptop, "a"): 2})
+        cls._deliver(cls, order)
+        cls.sold = order.picking_ids.move_line_ids.lot_id
+        cls.workshop = cls.env["event.event"].create(
+            {
+                "name": "Premiers pas",
+                "is_mediation_workshop": True,
+                "reboot_commune_id": cls.commune_a.id,
+                "reboot_theme_ids": [
+                    (6, 0, [cls.env.ref("reboot_mediation.theme_first_steps").id])
+                ],
+                "date_begin": "2099-01-10 09:00:00",
+                "date_end": "2099-01-10 11:00:00",
+            }
+        )
+
+    def _post(self, **data):
+        return self.url_open(
+            "/my/allocations",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                f"lot_{self.sold[0].id}": str(self.sold[0].id),
+                "beneficiary_type": "family",
+                "household_ref": "FAM-PORTAL-1",
+                **data,
+            },
+        )
+
+    def test_email_with_consent_only(self):
+        self.authenticate("officer_a", "officer_a")
+        Allocation = self.env["reboot.allocation"]
+        for data, error in (
+            ({"contact_email": "benef@example.com"}, "consent"),
+            (
+                {"contact_email": "pas-un-email", "contact_consent": "on"},
+                "pas-un-email",
+            ),
+        ):
+            response = self._post(**data)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(error, response.text)
+            self.assertFalse(Allocation.search([("lot_id", "=", self.sold[0].id)]))
+        self._post(contact_email=" Benef@Example.com ", contact_consent="on")
+        allocation = Allocation.search([("lot_id", "=", self.sold[0].id)])
+        self.assertEqual(allocation.contact_email, "benef@example.com")
+        self.assertTrue(allocation.contact_consent)
+        registration = allocation.registration_ids
+        self.assertEqual(registration.event_id, self.workshop)
+        self.assertFalse(registration.reboot_to_call)
+        self.assertTrue(
+            self.env["mail.mail"].search([("email_to", "=", "benef@example.com")])
+        )
