@@ -73,6 +73,14 @@ class Browser:
         """Load `url` as the user of `session_id` and wait until `selector`
         is on the page and the network is quiet. Returns the page's text."""
         self.send("Network.enable")
+        # leave the previous page while its user is still logged in: a form
+        # saves itself on unload, and must not do so as the next user
+        self.send("Page.navigate", url="about:blank")
+        deadline = time.monotonic() + 10
+        while self.evaluate("location.href") != "about:blank":
+            assert time.monotonic() < deadline, "the previous page did not unload"
+            time.sleep(0.1)
+        time.sleep(1)  # the unload save is a beacon sent after the page is gone
         self.send("Network.clearBrowserCookies")
         self.send("Network.setCookie", name="session_id", value=session_id, url=url)
         self.send("Page.navigate", url=url)

@@ -191,3 +191,12 @@ def server():
         log.close()
         if own_db:
             subprocess.run(["dropdb", "--if-exists", db], check=False)
+    # what the users did left no error behind (refusals are warnings)
+    errors = [
+        line
+        for line in (LOG_DIR / "e2e-server.log")
+        .read_text(errors="replace")
+        .splitlines()
+        if re.match(r"^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ", line)
+    ]
+    assert not errors, "errors in .logs/e2e-server.log:\n" + "\n".join(errors[:20])
