@@ -132,6 +132,19 @@ class RebootCommunePortal(CustomerPortal):
             raise UserError(env._("Choose the quantity of at least one offer."))
         return quantities
 
+    def _prepare_quotations_domain(self, partner):
+        """A commune's own requests are listed from the moment they are made,
+        not only once the consortium has sent them."""
+        domain = super()._prepare_quotations_domain(partner)
+        if partner.commercial_partner_id.is_commune:
+            domain = [
+                ("state", "in", ("draft", "sent"))
+                if leaf == ("state", "=", "sent")
+                else leaf
+                for leaf in domain
+            ]
+        return domain
+
     # Allocations -----------------------------------------------------------
 
     @http.route(

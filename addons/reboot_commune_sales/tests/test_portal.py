@@ -3,7 +3,7 @@ import io
 
 from odoo import http
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import RebootCommuneCommon
 
@@ -128,6 +128,29 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
             response = self._post("/my/catalogue/request", data)
             self.assertIn("alert-danger", response.text)
         self.assertEqual(self.env["sale.order"].search_count([]), before)
+
+    def test_requests_are_listed_before_they_are_sent(self):
+        request_a = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        self.assertEqual(request_a.state, "draft")
+        self.authenticate("officer_a", "officer_a")
+        listed = self.url_open("/my/quotes").text
+        self.assertIn(request_a.name, listed)
+        self.assertNotIn(self.order_b.name, listed)
+        # an ordinary customer's portal keeps Odoo's rule: sent quotations only
+        customer = new_test_user(
+            self.env, login="plain_customer", groups="base.group_portal"
+        )
+        draft = self.env["sale.order"].create(
+            {
+                "partner_id": customer.partner_id.id,
+                "order_line": [(0, 0, {"product_id": self.laptop.product_id.id})],
+            }
+        )
+        draft.message_subscribe(partner_ids=customer.partner_id.ids)
+        self.authenticate("plain_customer", "plain_customer")
+        self.assertNotIn(draft.name, self.url_open("/my/quotes").text)
+        draft.action_quotation_sent()
+        self.assertIn(draft.name, self.url_open("/my/quotes").text)
 
     def test_isolation_of_quotes_orders_deliveries_invoices(self):
         self.authenticate("officer_a", "officer_a")
