@@ -18,6 +18,7 @@
         "views/reboot_allocation_views.xml",
         "views/sale_order_views.xml",
         "views/portal_templates.xml",
+        "wizards/reboot_agec_export_views.xml",
     ],
     "demo": ["demo/reboot_commune_sales_demo.xml"],
     "assets": {

@@ -1,8 +1,3 @@
-import csv
-import io
-
-import xlsxwriter
-
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import content_disposition, request
@@ -10,17 +5,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.reboot_refurb.models.stock_lot import REBOOT_GRADES
 
-AGEC_COLUMNS = [
-    "annee",
-    "siret",
-    "raison_sociale",
-    "type_produit_acquis",
-    "montant_total",
-    "montant_reemploi_et_reutilisation",
-    "montant_produits_issus_don",
-    "montant_produits_recycles",
-    "commentaires",
-]
+from ..agec import agec_csv, agec_xlsx
 
 
 class RebootCommunePortal(CustomerPortal):
@@ -263,36 +248,6 @@ class RebootCommunePortal(CustomerPortal):
                 ("Content-Disposition", content_disposition(f"agec_{year}.{fmt}")),
             ],
         )
-
-
-def agec_csv(rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=AGEC_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: f"{v:.2f}" if isinstance(v, float) else v for k, v in row.items()}
-        )
-    return buffer.getvalue().encode("utf-8")
-
-
-def agec_xlsx(rows):
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    sheet = workbook.add_worksheet("declaration")
-    bold = workbook.add_format({"bold": True})
-    money = workbook.add_format({"num_format": "0.00"})
-    sheet.write_row(0, 0, AGEC_COLUMNS, bold)
-    for r, row in enumerate(rows, start=1):
-        for c, column in enumerate(AGEC_COLUMNS):
-            value = row[column]
-            if isinstance(value, float):
-                sheet.write_number(r, c, value, money)
-            else:
-                sheet.write(r, c, value)
-    sheet.set_column(0, len(AGEC_COLUMNS) - 1, 22)
-    workbook.close()
-    return buffer.getvalue()
 
 
 GRADE_LABELS = dict(REBOOT_GRADES)

@@ -42,34 +42,46 @@ class ResPartner(models.Model):
         décret 2024-134, arrêté of 13 January 2025) for what it bought from us.
         Amounts excl. VAT, from posted invoices and credit notes of the year."""
         self.ensure_one()
+        return self._reboot_agec_rows(year)[0]
+
+    def _reboot_agec_rows(self, year):
+        """The declaration's row of each commune of `self`, in one grouped query."""
+        communes = self.commercial_partner_id
         device_products = self.env["reboot.device.type"].search([]).product_id
-        groups = self.env["account.move.line"]._read_group(
-            [
-                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
-                ("parent_state", "=", "posted"),
-                ("move_id.commercial_partner_id", "=", self.commercial_partner_id.id),
-                ("move_id.invoice_date", ">=", f"{year}-01-01"),
-                ("move_id.invoice_date", "<=", f"{year}-12-31"),
-                ("display_type", "=", "product"),
-                ("product_id", "in", device_products.ids),
-            ],
-            [],
-            ["balance:sum"],
+        totals = dict(
+            self.env["account.move.line"]._read_group(
+                [
+                    ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                    ("parent_state", "=", "posted"),
+                    ("move_id.commercial_partner_id", "in", communes.ids),
+                    ("move_id.invoice_date", ">=", f"{year}-01-01"),
+                    ("move_id.invoice_date", "<=", f"{year}-12-31"),
+                    ("display_type", "=", "product"),
+                    ("product_id", "in", device_products.ids),
+                ],
+                ["partner_id"],
+                ["balance:sum"],
+            )
         )
-        reuse = round(-(groups[0][0] or 0.0), 2) + 0.0  # no "-0.0"
-        return {
-            "annee": year,
-            "siret": (self.commercial_partner_id.company_registry or "").replace(
-                " ", ""
-            ),
-            "raison_sociale": self.commercial_partner_id.name,
-            "type_produit_acquis": "Matériel informatique et téléphonie",
-            "montant_total": reuse,
-            "montant_reemploi_et_reutilisation": reuse,
-            "montant_produits_issus_don": 0.0,
-            "montant_produits_recycles": 0.0,
-            "commentaires": self.env._(
-                "Refurbished IT equipment bought from %(company)s",
-                company=self.env.company.name,
-            ),
-        }
+        comment = self.env._(
+            "Refurbished IT equipment bought from %(company)s",
+            company=self.env.company.name,
+        )
+        rows = []
+        for partner in self:
+            commune = partner.commercial_partner_id
+            reuse = round(-(totals.get(commune) or 0.0), 2) + 0.0  # no "-0.0"
+            rows.append(
+                {
+                    "annee": year,
+                    "siret": (commune.company_registry or "").replace(" ", ""),
+                    "raison_sociale": commune.name,
+                    "type_produit_acquis": "Matériel informatique et téléphonie",
+                    "montant_total": reuse,
+                    "montant_reemploi_et_reutilisation": reuse,
+                    "montant_produits_issus_don": 0.0,
+                    "montant_produits_recycles": 0.0,
+                    "commentaires": comment,
+                }
+            )
+        return rows

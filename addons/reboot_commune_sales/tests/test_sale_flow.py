@@ -1,3 +1,7 @@
+import base64
+import io
+
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
@@ -139,3 +143,41 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
         self.assertEqual(
             self.commune_b._reboot_agec_figures(2026)["montant_total"], 0.0
         )
+        # the back office's statements of every commune, in one grouped query
+        other = self._order(self.officer_b, {(self.laptop, "b"): 1})
+        self._deliver(other)
+        with freeze_time("2026-05-02"):
+            other._create_invoices().action_post()
+        Export = self.env["reboot.agec.export"].with_user(self.manager)
+        wizard = Export.create(
+            {
+                "year": 2026,
+                "commune_ids": [(6, 0, (self.commune_a | self.commune_b).ids)],
+            }
+        )
+
+        def queries(communes):
+            wizard.commune_ids = communes
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            wizard.action_export()
+            return self.cr.sql_log_count - before
+
+        queries(self.commune_a)  # warm the caches that do not depend on communes
+        one = queries(self.commune_a)
+        self.assertEqual(queries(self.commune_a | self.commune_b), one)
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file))).active
+        rows = {row[2]: row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(rows, {"Commune A": 289.97, "Commune B": 120.0})
+        self.assertEqual(wizard.filename, "agec_2026.xlsx")
+        wizard.commune_ids = self.commune_a
+        action = wizard.action_print()
+        self.assertEqual(
+            action["report_name"], "reboot_commune_sales.report_agec_attestation"
+        )
+        self.assertEqual(action["context"]["reboot_agec_year"], 2026)
+        with self.assertRefused(UserError, "one commune"):
+            wizard.commune_ids = self.commune_a | self.commune_b
+            wizard.action_print()
+        with self.assertRefused(ValidationError, "2000"):
+            Export.create({"year": 26})

@@ -1,0 +1,1 @@
+from . import reboot_agec_export

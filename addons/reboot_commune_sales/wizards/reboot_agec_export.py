@@ -1,0 +1,76 @@
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..agec import agec_csv, agec_xlsx
+
+
+class RebootAgecExport(models.TransientModel):
+    """The AGEC statements of the communes for one year, for the consortium to
+    send them (the communes also download their own from the portal)."""
+
+    _name = "reboot.agec.export"
+    _description = "AGEC statements of the communes"
+
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year - 1
+    )
+    commune_ids = fields.Many2many(
+        "res.partner",
+        string="Communes",
+        domain="[('is_commune', '=', True)]",
+        default=lambda self: self.env["res.partner"].search(
+            [("is_commune", "=", True)]
+        ),
+    )
+    file_format = fields.Selection(
+        [("xlsx", "XLSX"), ("csv", "CSV")], required=True, default="xlsx"
+    )
+    file = fields.Binary(readonly=True, attachment=False)
+    filename = fields.Char(readonly=True)
+
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            if not 2000 <= wizard.year <= 2100:
+                raise ValidationError(
+                    self.env._("Choose a year between 2000 and 2100.")
+                )
+
+    def _communes(self):
+        if not self.commune_ids:
+            raise UserError(self.env._("Choose at least one commune."))
+        return self.commune_ids
+
+    def action_export(self):
+        self.ensure_one()
+        rows = self._communes()._reboot_agec_rows(self.year)
+        content = agec_xlsx(rows) if self.file_format == "xlsx" else agec_csv(rows)
+        self.write(
+            {
+                "file": base64.b64encode(content),
+                "filename": f"agec_{self.year}.{self.file_format}",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
+            "?download=true",
+            "target": "self",
+        }
+
+    def action_print(self):
+        """The signed-style attestation PDF, one commune at a time (Debian's
+        wkhtmltopdf renders one document per file)."""
+        self.ensure_one()
+        communes = self._communes()
+        if len(communes) > 1:
+            raise UserError(
+                self.env._("Print the attestation of one commune at a time.")
+            )
+        return (
+            self.env.ref("reboot_commune_sales.action_report_agec_attestation")
+            .with_context(reboot_agec_year=self.year)
+            .report_action(communes)
+        )
