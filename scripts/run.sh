@@ -12,7 +12,8 @@ fi
 cat <<EOT
 ==> http://localhost:$PORT  (database $DB)
 Demo logins (login / password):
-  admin        / admin        manager (back office, all rights)
+  responsable  / responsable  manager and accountant (back office)
+  admin        / admin        Odoo administrator (all rights)
   technicien   / technicien   workshop technician
   chauffeur    / chauffeur    driver (technician)
   mediatrice   / mediatrice   digital mediator

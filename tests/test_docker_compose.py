@@ -181,6 +181,18 @@ def test_odoo_dockerfile_adds_pypdf(compose):
     assert re.search(r"pip3? install .*pypdf", text), "pypdf is not installed"
 
 
+def test_odoo_dockerfile_adds_the_test_dependencies(compose):
+    """The "test" service runs every addon test: the importers' fuzzing needs
+    hypothesis, the date-bound tests freezegun."""
+    build = _service(compose, "odoo").get("build")
+    if not build:
+        pytest.skip("odoo runs the official image unchanged")
+    context = build if isinstance(build, str) else build.get("context", ".")
+    text = (ROOT / context / "Dockerfile").read_text(encoding="utf-8")
+    for package in ("hypothesis", "freezegun"):
+        assert re.search(rf"pip3? install [^\n]*(\\\n[^\n]*)*{package}", text), package
+
+
 # --------------------------------------------------------- mounts, volumes
 
 

@@ -1,12 +1,12 @@
 """The whole chain, driven through the doors each user uses, on a live server.
 
-The manager (admin) schedules a pickup at a new donor; the technician registers
-its four tablets, tests, wipes (nwipe JSON) and grades them; the Rouen officer
-requests three tablets in the portal catalogue and signs the quotation; the
-manager delivers them; the officer allocates two of them; the mediator records
-that the family came to its first workshop; the manager exports the funder
-report. Tablets are used because the demo has none ready, so every figure of
-the donor's report comes from this story alone."""
+The manager (login "responsable") schedules a pickup at a new donor; the
+technician registers its four tablets, tests, wipes (nwipe JSON) and grades
+them; the Rouen officer requests three tablets in the portal catalogue and signs
+the quotation; the manager delivers them; the officer allocates two of them; the
+mediator records that the family came to its first workshop; the manager
+exports the funder report. Tablets are used because the demo has none ready, so
+every figure of the donor's report comes from this story alone."""
 
 import io
 import json
@@ -53,7 +53,9 @@ def nwipe(drive_serial, status="success"):
 @pytest.fixture(scope="module")
 def users(server):
     return {
-        "manager": server.client("admin"),
+        "manager": server.client("responsable"),
+        # reads XML ids (ir.model.data is for administrators): a lookup, no action
+        "admin": server.client("admin"),
         "technician": server.client("technicien"),
         "mediator": server.client("mediatrice"),
         "officer": server.client("rouen"),
@@ -62,8 +64,9 @@ def users(server):
 
 def test_whole_chain(users):
     manager, technician = users["manager"], users["technician"]
+    admin = users["admin"]
     mediator, officer = users["mediator"], users["officer"]
-    tablet = manager.ref("reboot_collect.device_type_tablet")
+    tablet = admin.ref("reboot_collect.device_type_tablet")
     ready_tablets = manager.call(
         "stock.lot",
         "search_count",
@@ -73,7 +76,7 @@ def test_whole_chain(users):
 
     # 1. The manager schedules a pickup at a new donor; the driver collects,
     # the workshop receives four tablets.
-    driver = manager.ref("reboot_collect.user_driver_demo")
+    driver = admin.ref("reboot_collect.user_driver_demo")
     donor = manager.call(
         "res.partner",
         "create",
@@ -187,7 +190,7 @@ def test_whole_chain(users):
 
     # 7. The mediator schedules a first-steps workshop in Rouen; the officer
     # allocates two tablets: the family is put on the mediator's call list.
-    rouen = manager.ref("reboot_commune_sales.partner_rouen_demo")
+    rouen = admin.ref("reboot_commune_sales.partner_rouen_demo")
     start = datetime.now() + timedelta(hours=2)
     workshop = mediator.call(
         "event.event",
@@ -197,7 +200,7 @@ def test_whole_chain(users):
             "is_mediation_workshop": True,
             "reboot_commune_id": rouen,
             "reboot_theme_ids": [
-                [6, 0, [manager.ref("reboot_mediation.theme_first_steps")]]
+                [6, 0, [admin.ref("reboot_mediation.theme_first_steps")]]
             ],
             "date_begin": start.strftime("%Y-%m-%d %H:%M:%S"),
             "date_end": (start + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M:%S"),
@@ -325,18 +328,18 @@ def test_whole_chain(users):
 
 def test_portal_user_cannot_reach_back_office_records(users, server):
     """The officer's JSON-RPC calls stop at its own commune."""
-    officer, manager = users["officer"], users["manager"]
+    officer, manager, admin = users["officer"], users["manager"], users["admin"]
     donor = server.client("donateur")
     # pickups: the donor contact sees its organisation's, the officer none
     assert officer.call("reboot.pickup", "search_read", [], ["name"]) == []
     seen = donor.call("reboot.pickup", "search_read", [], ["donor_id"])
-    metropole = manager.ref("reboot_collect.partner_metropole_demo")
+    metropole = admin.ref("reboot_collect.partner_metropole_demo")
     assert seen and {p["donor_id"][0] for p in seen} == {metropole}
     # no portal user changes a device, even one its commune bought
     bought = manager.call(
         "stock.lot",
         "search",
-        [("reboot_commune_id", "=", manager.ref(
+        [("reboot_commune_id", "=", admin.ref(
             "reboot_commune_sales.partner_rouen_demo"))],
         limit=1,
     )  # fmt: skip
@@ -347,7 +350,7 @@ def test_portal_user_cannot_reach_back_office_records(users, server):
         officer.call(
             "res.partner",
             "search",
-            [("commercial_partner_id", "=", users["manager"].ref(
+            [("commercial_partner_id", "=", admin.ref(
                 "reboot_commune_sales.partner_rouen_demo"))],
         )
     )  # fmt: skip

@@ -46,9 +46,7 @@ def test_commune_allocations(server, browser):
 
 
 def test_device_traceability(server, browser):
-    manager = server.client("admin")
-    manager.call("res.users", "write", [manager.uid], {"lang": "fr_FR"})
-    manager = server.client("admin")
+    manager = server.client("responsable")
     [allocation] = manager.call(
         "reboot.allocation",
         "search_read",
@@ -70,7 +68,7 @@ def test_device_traceability(server, browser):
 
 
 def test_impact_dashboard(server, browser):
-    manager = server.client("admin")
+    manager = server.client("responsable")
     text = _open(
         browser,
         manager,
@@ -80,6 +78,14 @@ def test_impact_dashboard(server, browser):
     )
     assert "CO2" in text
     assert "Attribués" in text or "Attribué" in text
+    # the targets follow the user's company even when its field is hidden
+    [company] = manager.call(
+        "res.company", "search_read", [], ["reboot_target_trainees"], limit=1
+    )
+    assert (
+        f"Objectif : stagiaires accueillis\n{company['reboot_target_trainees']}\n"
+        in text
+    )
 
 
 def test_workshop_attendance(server, browser):
