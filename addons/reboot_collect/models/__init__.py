@@ -1,4 +1,5 @@
 from . import (
+    ir_actions_report,
     reboot_audited_mixin,
     res_company,
     res_config_settings,

@@ -1,4 +1,7 @@
+import io
 import re
+
+from pypdf import PdfReader
 
 from odoo import http
 from odoo.exceptions import AccessError
@@ -22,6 +25,26 @@ class TestDonorPortal(RebootCollectCommon, HttpCase):
         (cls.pickup_a | cls.pickup_b).action_collect()
         (cls.pickup_a | cls.pickup_b).line_ids.write({"qty_received": 3})
         (cls.pickup_a | cls.pickup_b).action_receive()
+
+    def test_several_receipts_print_as_one_file(self):
+        """Debian's wkhtmltopdf fails on several documents in one run: each
+        receipt is rendered on its own and the files are joined."""
+        ref = "reboot_collect.action_report_donation_receipt"
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pickups = self.pickup_a | self.pickup_b
+        alone = [Report._render_qweb_pdf(ref, pickup.ids)[0] for pickup in pickups]
+        both, kind = Report._render_qweb_pdf(ref, pickups.ids)
+        self.assertEqual(kind, "pdf")
+
+        def pages(pdf):
+            return PdfReader(io.BytesIO(pdf)).pages
+
+        # the joined file is A's receipt then B's, page for page
+        self.assertEqual(
+            [page.get_contents().get_data() for page in pages(both)],
+            [page.get_contents().get_data() for pdf in alone for page in pages(pdf)],
+        )
+        self.assertNotEqual(alone[0], alone[1])
 
     def test_list_shows_own_pickups_only(self):
         self.authenticate("portal_donor_a", "portal_donor_a")

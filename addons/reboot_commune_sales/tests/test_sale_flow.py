@@ -176,8 +176,13 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
             action["report_name"], "reboot_commune_sales.report_agec_attestation"
         )
         self.assertEqual(action["context"]["reboot_agec_year"], 2026)
-        with self.assertRefused(UserError, "one commune"):
-            wizard.commune_ids = self.commune_a | self.commune_b
+        wizard.commune_ids = self.commune_a | self.commune_b
+        self.assertEqual(
+            wizard.action_print()["context"]["active_ids"],
+            (self.commune_a | self.commune_b).ids,
+        )
+        with self.assertRefused(UserError, "at least one commune"):
+            wizard.commune_ids = False
             wizard.action_print()
         with self.assertRefused(ValidationError, "2000"):
             Export.create({"year": 26})

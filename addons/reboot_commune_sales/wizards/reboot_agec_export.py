@@ -61,16 +61,10 @@ class RebootAgecExport(models.TransientModel):
         }
 
     def action_print(self):
-        """The signed-style attestation PDF, one commune at a time (Debian's
-        wkhtmltopdf renders one document per file)."""
+        """The attestation PDF of each chosen commune, one document each."""
         self.ensure_one()
-        communes = self._communes()
-        if len(communes) > 1:
-            raise UserError(
-                self.env._("Print the attestation of one commune at a time.")
-            )
         return (
             self.env.ref("reboot_commune_sales.action_report_agec_attestation")
             .with_context(reboot_agec_year=self.year)
-            .report_action(communes)
+            .report_action(self._communes())
         )

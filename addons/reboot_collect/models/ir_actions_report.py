@@ -1,0 +1,28 @@
+from odoo import fields, models
+from odoo.tools.pdf import merge_pdf
+
+
+class IrActionsReport(models.Model):
+    _inherit = "ir.actions.report"
+
+    reboot_one_run_per_record = fields.Boolean(
+        string="One PDF run per record",
+        help="Render each record's document on its own, then join the files. "
+        "Debian's wkhtmltopdf (unpatched Qt) fails on several documents in one "
+        "run, so printing a selection of receipts would fail otherwise.",
+    )
+
+    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        report = self._get_report(report_ref)
+        ids = [res_ids] if isinstance(res_ids, int) else list(res_ids or [])
+        if not report.reboot_one_run_per_record or len(set(ids)) < 2:
+            return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+        documents = []
+        for res_id in ids:
+            content, kind = super()._render_qweb_pdf(
+                report_ref, res_ids=[res_id], data=dict(data or {})
+            )
+            if kind != "pdf":  # HTML, as Odoo's tests render reports
+                return super()._render_qweb_pdf(report_ref, res_ids=ids, data=data)
+            documents.append(content)
+        return merge_pdf(documents), "pdf"
