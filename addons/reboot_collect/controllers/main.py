@@ -5,6 +5,16 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager
 
 
+def portal_form_attempt(write):
+    """Run the writes of a posted portal form all or nothing: (result, None),
+    or (None, the message to show on the form) when the input was refused."""
+    try:
+        with request.env.cr.savepoint():
+            return write(), None
+    except (UserError, ValidationError, ValueError) as exc:
+        return None, exc.args[0] if exc.args else str(exc)
+
+
 class RebootDonorPortal(CustomerPortal):
     def _reboot_donor(self):
         """The donor organisation of the logged-in portal user, or an empty record."""
@@ -119,13 +129,10 @@ class RebootDonorPortal(CustomerPortal):
         device_types = request.env["reboot.device.type"].search([])
         error = None
         if request.httprequest.method == "POST":
-            try:
-                # A refused request leaves nothing behind.
-                with request.env.cr.savepoint():
-                    pickup_sudo = self._create_pickup_request(donor, device_types, post)
-            except (UserError, ValidationError, ValueError) as exc:
-                error = exc.args[0] if exc.args else str(exc)
-            else:
+            pickup_sudo, error = portal_form_attempt(
+                lambda: self._create_pickup_request(donor, device_types, post)
+            )
+            if pickup_sudo:
                 return request.redirect(f"/my/pickups/{pickup_sudo.id}?requested=1")
         values = self._prepare_portal_layout_values()
         values.update(

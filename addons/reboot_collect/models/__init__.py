@@ -1,6 +1,7 @@
 from . import (
     ir_actions_report,
     reboot_audited_mixin,
+    reboot_download_mixin,
     res_company,
     res_config_settings,
     res_partner,

@@ -13,6 +13,19 @@ class RebootAuditedMixin(models.AbstractModel):
     change_reason = fields.Text(
         tracking=True, copy=False, help="Why this proof was changed (managers only)."
     )
+    # The fields a proof is made of: writing any of them is an audited change.
+    _reboot_proof_fields = frozenset()
+
+    def _reboot_proofs(self):
+        """The records of `self` that prove something (all, unless narrowed)."""
+        return self
+
+    def write(self, vals):
+        if self._reboot_proof_fields.intersection(vals):
+            self._reboot_proofs()._reboot_check_audited_change(
+                vals.get("change_reason")
+            )
+        return super().write(vals)
 
     def _reboot_check_audited_change(self, reason):
         if not self:

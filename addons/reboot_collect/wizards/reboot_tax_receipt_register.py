@@ -1,4 +1,3 @@
-import base64
 import io
 
 import xlsxwriter
@@ -8,6 +7,7 @@ from odoo import api, fields, models
 
 class RebootTaxReceiptRegister(models.TransientModel):
     _name = "reboot.tax.receipt.register"
+    _inherit = ["reboot.download.mixin"]
     _description = "Yearly register of tax receipts"
 
     year = fields.Integer(
@@ -16,8 +16,6 @@ class RebootTaxReceiptRegister(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     @api.model
     def _get_receipts(self, year, company):
@@ -88,15 +86,6 @@ class RebootTaxReceiptRegister(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file": base64.b64encode(self._build_xlsx()),
-                "filename": f"registre_recus_fiscaux_{self.year}.xlsx",
-            }
+        return self._reboot_download(
+            self._build_xlsx(), f"registre_recus_fiscaux_{self.year}.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
-            "target": "self",
-        }

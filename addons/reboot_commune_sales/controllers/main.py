@@ -1,8 +1,9 @@
 from odoo import fields, http
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.reboot_collect.controllers.main import portal_form_attempt
 from odoo.addons.reboot_refurb.models.stock_lot import REBOOT_GRADES
 
 from ..agec import agec_csv, agec_xlsx
@@ -63,30 +64,26 @@ class RebootCommunePortal(CustomerPortal):
         if not commune:
             return request.redirect("/my")
         offers = request.env["stock.lot"].sudo()._reboot_catalogue_offers()
-        try:
-            with request.env.cr.savepoint():
-                quantities = self._read_quantities(offers, post)
-                wished = post.get("wished_date") or False
-                if wished:
-                    wished = fields.Date.to_date(wished)
-                order = request.env["sale.order"]._reboot_create_quote_request(
-                    request.env.user.partner_id,
-                    quantities,
-                    (post.get("comment") or "").strip(),
-                    wished,
-                )
-        except (UserError, ValidationError, ValueError) as exc:
-            values = self._prepare_portal_layout_values()
-            values.update(
-                {
-                    "page_name": "reboot_catalogue",
-                    "offers": offers,
-                    "error": exc.args[0] if exc.args else str(exc),
-                    "post": post,
-                }
+        order, error = portal_form_attempt(
+            lambda: request.env["sale.order"]._reboot_create_quote_request(
+                request.env.user.partner_id,
+                self._read_quantities(offers, post),
+                (post.get("comment") or "").strip(),
+                fields.Date.to_date(post.get("wished_date") or False),
             )
-            return request.render("reboot_commune_sales.portal_catalogue", values)
-        return request.redirect(order.get_portal_url())
+        )
+        if order:
+            return request.redirect(order.get_portal_url())
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "reboot_catalogue",
+                "offers": offers,
+                "error": error,
+                "post": post,
+            }
+        )
+        return request.render("reboot_commune_sales.portal_catalogue", values)
 
     def _read_quantities(self, offers, post):
         env = request.env
@@ -146,11 +143,10 @@ class RebootCommunePortal(CustomerPortal):
         error = None
         done = 0
         if request.httprequest.method == "POST":
-            try:
-                with request.env.cr.savepoint():
-                    done = len(self._allocate(commune, post))
-            except (UserError, ValidationError, ValueError) as exc:
-                error = exc.args[0] if exc.args else str(exc)
+            allocations, error = portal_form_attempt(
+                lambda: self._allocate(commune, post)
+            )
+            done = len(allocations or [])
         Lot = request.env["stock.lot"].sudo()
         values = self._prepare_portal_layout_values()
         values.update(

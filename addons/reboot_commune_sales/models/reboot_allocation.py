@@ -1,15 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-FROZEN_FIELDS = {
-    "lot_id",
-    "commune_id",
-    "beneficiary_type",
-    "beneficiary_name",
-    "household_ref",
-    "date",
-}
-
 
 class RebootAllocation(models.Model):
     """The hand-over of one delivered device by its commune to a beneficiary."""
@@ -19,6 +10,16 @@ class RebootAllocation(models.Model):
     _inherit = ["mail.thread", "reboot.audited.mixin"]
     _order = "date desc, id desc"
     _rec_name = "lot_id"
+    _reboot_proof_fields = frozenset(
+        {
+            "lot_id",
+            "commune_id",
+            "beneficiary_type",
+            "beneficiary_name",
+            "household_ref",
+            "date",
+        }
+    )
 
     lot_id = fields.Many2one(
         "stock.lot",
@@ -143,11 +144,6 @@ class RebootAllocation(models.Model):
                 {"reboot_state": "allocated", "reboot_allocation_id": allocation.id}
             )
         return allocations
-
-    def write(self, vals):
-        if FROZEN_FIELDS.intersection(vals):
-            self._reboot_check_audited_change(vals.get("change_reason"))
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_manager(self):

@@ -1,5 +1,3 @@
-import base64
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -11,6 +9,7 @@ class RebootAgecExport(models.TransientModel):
     send them (the communes also download their own from the portal)."""
 
     _name = "reboot.agec.export"
+    _inherit = ["reboot.download.mixin"]
     _description = "AGEC statements of the communes"
 
     year = fields.Integer(
@@ -27,8 +26,6 @@ class RebootAgecExport(models.TransientModel):
     file_format = fields.Selection(
         [("xlsx", "XLSX"), ("csv", "CSV")], required=True, default="xlsx"
     )
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     @api.constrains("year")
     def _check_year(self):
@@ -47,18 +44,7 @@ class RebootAgecExport(models.TransientModel):
         self.ensure_one()
         rows = self._communes()._reboot_agec_rows(self.year)
         content = agec_xlsx(rows) if self.file_format == "xlsx" else agec_csv(rows)
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "filename": f"agec_{self.year}.{self.file_format}",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
-            "target": "self",
-        }
+        return self._reboot_download(content, f"agec_{self.year}.{self.file_format}")
 
     def action_print(self):
         """The attestation PDF of each chosen commune, one document each."""

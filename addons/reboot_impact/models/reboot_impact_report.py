@@ -1,4 +1,3 @@
-import base64
 import io
 from collections import defaultdict
 from datetime import datetime, time
@@ -28,6 +27,7 @@ class RebootImpactReport(models.TransientModel):
     with grouped queries, and the funder and donor documents built from them."""
 
     _name = "reboot.impact.report"
+    _inherit = ["reboot.download.mixin"]
     _description = "Impact report"
 
     date_from = fields.Date(
@@ -64,8 +64,6 @@ class RebootImpactReport(models.TransientModel):
     target_devices = fields.Integer(related="company_id.reboot_target_devices")
     target_trainees = fields.Integer(related="company_id.reboot_target_trainees")
     co2_method = fields.Text(default=lambda self: self._co2_method(), readonly=True)
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     def _co2_method(self):
         return self.env._(
@@ -206,21 +204,10 @@ class RebootImpactReport(models.TransientModel):
 
     def action_funder_xlsx(self):
         self.ensure_one()
-        self.write(
-            {
-                "file": base64.b64encode(self._funder_xlsx()),
-                "filename": f"rapport_financeur_{self.date_from}_{self.date_to}.xlsx",
-            }
+        return self._reboot_download(
+            self._funder_xlsx(),
+            f"rapport_financeur_{self.date_from}_{self.date_to}.xlsx",
         )
-        return self._download_action()
-
-    def _download_action(self):
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
-            "target": "self",
-        }
 
     def _funder_xlsx(self):
         self.ensure_one()
@@ -446,14 +433,10 @@ class RebootImpactReport(models.TransientModel):
         self.ensure_one()
         if not self.donor_id:
             raise UserError(self.env._("Choose the donor of the dossier."))
-        pdf = self._donor_dossier_pdf()
-        self.write(
-            {
-                "file": base64.b64encode(pdf),
-                "filename": f"dossier_impact_{self.date_from}_{self.date_to}.pdf",
-            }
+        return self._reboot_download(
+            self._donor_dossier_pdf(),
+            f"dossier_impact_{self.date_from}_{self.date_to}.pdf",
         )
-        return self._download_action()
 
     def _donor_dossier_sections(self):
         """[(bookmark title, report xml id, record ids)] of the dossier."""

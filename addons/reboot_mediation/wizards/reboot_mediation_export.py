@@ -1,4 +1,3 @@
-import base64
 import csv
 import io
 from collections import defaultdict
@@ -16,6 +15,7 @@ class RebootMediationExport(models.TransientModel):
     one row per workshop, counts only (no personal data)."""
 
     _name = "reboot.mediation.export"
+    _inherit = ["reboot.download.mixin"]
     _description = "Digital mediation activity export"
 
     date_from = fields.Date(required=True)
@@ -23,8 +23,6 @@ class RebootMediationExport(models.TransientModel):
     file_format = fields.Selection(
         [("csv", "CSV"), ("xlsx", "XLSX")], required=True, default="xlsx"
     )
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     def _columns(self):
         return (
@@ -111,16 +109,7 @@ class RebootMediationExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file": base64.b64encode(self._build()),
-                "filename": f"activites_mediation_{self.date_from}_{self.date_to}."
-                f"{self.file_format}",
-            }
+        return self._reboot_download(
+            self._build(),
+            f"activites_mediation_{self.date_from}_{self.date_to}.{self.file_format}",
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
-            "target": "self",
-        }

@@ -1,4 +1,3 @@
-import base64
 import json
 
 from odoo import fields, models
@@ -10,11 +9,10 @@ class RebootPersonalDataExport(models.TransientModel):
     beneficiary, found by email, as a JSON file to send them."""
 
     _name = "reboot.personal.data.export"
+    _inherit = ["reboot.download.mixin"]
     _description = "Export of one person's data"
 
     email = fields.Char(required=True)
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     def action_export(self):
         self.ensure_one()
@@ -24,19 +22,7 @@ class RebootPersonalDataExport(models.TransientModel):
             raise UserError(
                 self.env._("Nothing is kept about %(email)s.", email=self.email)
             )
-        self.write(
-            {
-                "file": base64.b64encode(
-                    json.dumps(
-                        {"email": email, "records": data}, ensure_ascii=False, indent=2
-                    ).encode()
-                ),
-                "filename": f"donnees_personnelles_{email}.json",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
-            "target": "self",
-        }
+        content = json.dumps(
+            {"email": email, "records": data}, ensure_ascii=False, indent=2
+        ).encode()
+        return self._reboot_download(content, f"donnees_personnelles_{email}.json")

@@ -24,24 +24,6 @@ def _device_serial_of(file_name):
     return stem.split("_", 1)[0].strip()
 
 
-PROOF_FIELDS = {
-    "lot_id",
-    "drive_serial",
-    "drive_model",
-    "drive_size_gb",
-    "method_level",
-    "tool",
-    "tool_version",
-    "rounds",
-    "verified",
-    "date_start",
-    "date_end",
-    "result",
-    "employee_id",
-    "errors",
-}
-
-
 class RebootWipe(models.Model):
     """One erasure of one drive (NIST SP 800-88 Rev. 2 levels)."""
 
@@ -50,6 +32,25 @@ class RebootWipe(models.Model):
     _inherit = ["mail.thread", "reboot.audited.mixin"]
     _order = "date_end desc, id desc"
     _rec_name = "drive_serial"
+    # a passed wipe is the proof given to donors: its facts are audited
+    _reboot_proof_fields = frozenset(
+        {
+            "lot_id",
+            "drive_serial",
+            "drive_model",
+            "drive_size_gb",
+            "method_level",
+            "tool",
+            "tool_version",
+            "rounds",
+            "verified",
+            "date_start",
+            "date_end",
+            "result",
+            "employee_id",
+            "errors",
+        }
+    )
 
     lot_id = fields.Many2one(
         "stock.lot",
@@ -103,16 +104,12 @@ class RebootWipe(models.Model):
             if wipe.date_start and wipe.date_end and wipe.date_end < wipe.date_start:
                 raise ValidationError(self.env._("A wipe cannot end before it starts."))
 
-    def write(self, vals):
-        if PROOF_FIELDS.intersection(vals):
-            self.filtered(lambda w: w.result == "passed")._reboot_check_audited_change(
-                vals.get("change_reason")
-            )
-        return super().write(vals)
+    def _reboot_proofs(self):
+        return self.filtered(lambda w: w.result == "passed")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_passed_only_by_manager(self):
-        passed = self.filtered(lambda w: w.result == "passed")
+        passed = self._reboot_proofs()
         if passed:
             reason = self.env.context.get("reboot_change_reason")
             passed._reboot_check_audited_change(reason)
