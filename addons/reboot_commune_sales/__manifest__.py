@@ -17,6 +17,7 @@
         "views/res_partner_views.xml",
         "views/reboot_allocation_views.xml",
         "views/sale_order_views.xml",
+        "views/stock_lot_views.xml",
         "views/portal_templates.xml",
         "wizards/reboot_agec_export_views.xml",
     ],

@@ -15,6 +15,7 @@
         "report/reboot_refurb_reports.xml",
         "views/stock_lot_views.xml",
         "views/reboot_wipe_views.xml",
+        "wizards/reboot_state_correction_views.xml",
         "views/reboot_intake_wizard_views.xml",
         "views/reboot_checklist_item_views.xml",
         "views/reboot_placement_views.xml",

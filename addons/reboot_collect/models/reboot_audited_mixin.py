@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class RebootAuditedMixin(models.AbstractModel):
@@ -20,8 +20,12 @@ class RebootAuditedMixin(models.AbstractModel):
         """The records of `self` that prove something (all, unless narrowed)."""
         return self
 
+    def _reboot_changed_proof_fields(self, vals):
+        """The fields of `vals` that make the proof (a change of them is audited)."""
+        return self._reboot_proof_fields.intersection(vals)
+
     def write(self, vals):
-        if self._reboot_proof_fields.intersection(vals):
+        if self._reboot_changed_proof_fields(vals):
             self._reboot_proofs()._reboot_check_audited_change(
                 vals.get("change_reason")
             )
@@ -41,7 +45,7 @@ class RebootAuditedMixin(models.AbstractModel):
 
     def _reboot_check_proof_manager(self):
         if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "%(records)s: this record is a proof, only a manager can change "
                     "or delete it.",

@@ -16,9 +16,17 @@ PICKUP_TRANSITIONS = {
 class RebootPickup(models.Model):
     _name = "reboot.pickup"
     _description = "Pickup of donated devices"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "reboot.audited.mixin",
+    ]
     _order = "scheduled_date desc, id desc"
     _check_company_auto = True
+    # Once collected, who gave the devices and whether their drives came with
+    # them are facts the receipts and the erasure proofs rest on.
+    _reboot_proof_fields = frozenset({"donor_id", "erasure_policy"})
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -143,6 +151,9 @@ class RebootPickup(models.Model):
         for pickup in self:
             pickup.access_url = f"/my/pickups/{pickup.id}"
         return result
+
+    def _reboot_proofs(self):
+        return self.filtered(lambda p: p.state in ("collected", "received"))
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,19 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# Fields frozen once a receipt is issued: they are what the donor files.
-FROZEN_FIELDS = {
-    "name",
-    "donor_id",
-    "donor_siren",
-    "pickup_id",
-    "description",
-    "date_gift",
-    "date",
-    "declared_value",
-    "currency_id",
-    "company_id",
-}
+# What may still be written on an issued receipt: the reason a manager gives
+# before cancelling it, and the chatter.
+ISSUED_MUTABLE_FIELDS = frozenset({"cancel_reason", "message_main_attachment_id"})
 
 
 class RebootTaxReceipt(models.Model):
@@ -128,9 +118,34 @@ class RebootTaxReceipt(models.Model):
                     self.env._("The declared value cannot be negative.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "A tax receipt is created as a draft and issued with its "
+                    "“Issue” button, which gives it its number."
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
-        frozen = FROZEN_FIELDS.intersection(vals)
-        if frozen and any(receipt.state != "draft" for receipt in self):
+        # the state moves only in action_issue and action_cancel
+        if "state" in vals:
+            raise UserError(
+                self.env._(
+                    "A tax receipt is issued or cancelled with its buttons only; "
+                    "a cancelled or issued receipt never goes back to draft."
+                )
+            )
+        changed = {
+            name
+            for name in set(vals) - ISSUED_MUTABLE_FIELDS
+            if not name.startswith(("message_", "activity_"))
+        }
+        if (changed and any(receipt.state != "draft" for receipt in self)) or (
+            "cancel_reason" in vals and any(r.state == "cancel" for r in self)
+        ):
             raise UserError(
                 self.env._(
                     "An issued tax receipt cannot be changed; cancel it with a "

@@ -118,6 +118,41 @@ class TestTaxReceipt(RebootCollectCommon, TransactionCase):
         receipt.with_user(self.manager).action_cancel()
         self.assertEqual(receipt.state, "cancel")
 
+    def test_issued_receipt_cannot_be_bent(self):
+        receipt = self._receipt(value=1500.0)
+        receipt.action_issue()
+        number = receipt.name
+        as_manager = receipt.with_user(self.manager)
+        # back to draft, change the value, issue again under the same number
+        with self.assertRefused(UserError, "with its buttons only"):
+            as_manager.write({"state": "draft"})
+        with self.assertRefused(UserError, "with its buttons only"):
+            as_manager.write({"state": "cancel"})
+        for field, value in (
+            ("declared_value", 15000.0),
+            ("description", "10 × Serveur"),
+            ("date_gift", "2026-01-01"),
+            ("donor_siren", "999999999"),
+            ("name", "RF/2026/9999"),
+        ):
+            with self.assertRefused(UserError, "cannot be changed"):
+                as_manager.write({field: value})
+        self.assertEqual(
+            (receipt.state, receipt.name, receipt.declared_value),
+            ("issued", number, 1500.0),
+        )
+        # created directly issued: refused too
+        with self.assertRefused(UserError, "created as a draft"):
+            self._receipt(state="issued", name="RF/2026/0001")
+        # cancelled: nothing moves any more, not even the reason
+        as_manager.cancel_reason = "Doublon"
+        as_manager.action_cancel()
+        with self.assertRefused(UserError, "cannot be changed"):
+            as_manager.write({"cancel_reason": "Autre raison"})
+        with self.assertRefused(UserError, "with its buttons only"):
+            as_manager.write({"state": "issued"})
+        self.assertEqual(receipt.state, "cancel")
+
     def test_technician_cannot_read_receipts(self):
         receipt = self._receipt()
         with self.assertRaises(AccessError):

@@ -140,8 +140,8 @@ class RebootAllocation(models.Model):
     def create(self, vals_list):
         allocations = super().create(vals_list)
         for allocation in allocations:
-            allocation.lot_id.write(
-                {"reboot_state": "allocated", "reboot_allocation_id": allocation.id}
+            allocation.lot_id._reboot_set_state(
+                "allocated", reboot_allocation_id=allocation.id
             )
         return allocations
 
@@ -150,9 +150,7 @@ class RebootAllocation(models.Model):
         reason = self.env.context.get("reboot_change_reason")
         self._reboot_check_audited_change(reason)
         for allocation in self:
-            allocation.lot_id.write(
-                {"reboot_state": "sold", "reboot_allocation_id": False}
-            )
+            allocation.lot_id._reboot_set_state("sold", reboot_allocation_id=False)
             allocation.lot_id.message_post(
                 body=self.env._("Allocation cancelled: %(reason)s", reason=reason)
             )

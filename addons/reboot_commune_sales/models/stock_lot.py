@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.reboot_refurb.models.stock_lot import WORKFLOW_FIELDS
+
 
 class StockLot(models.Model):
     _inherit = "stock.lot"
@@ -16,6 +18,14 @@ class StockLot(models.Model):
     reboot_allocation_id = fields.Many2one(
         "reboot.allocation", string="Allocation", readonly=True
     )
+
+    def _reboot_workflow_fields(self):
+        # the commune a device was sold to, and to whom it was handed
+        return WORKFLOW_FIELDS | {
+            "reboot_commune_id",
+            "reboot_sale_date",
+            "reboot_allocation_id",
+        }
 
     def write(self, vals):
         # A device that is no longer ready leaves the deliveries that reserved

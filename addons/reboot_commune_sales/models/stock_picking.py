@@ -19,13 +19,9 @@ class StockPicking(models.Model):
             ).lot_id
             if delivered:
                 commune = picking.partner_id.commercial_partner_id
-                delivered.write(
-                    {
-                        "reboot_state": "sold",
-                        "reboot_commune_id": commune.id
-                        if commune.is_commune
-                        else False,
-                        "reboot_sale_date": today,
-                    }
+                delivered._reboot_set_state(
+                    "sold",
+                    reboot_commune_id=commune.id if commune.is_commune else False,
+                    reboot_sale_date=today,
                 )
         return res

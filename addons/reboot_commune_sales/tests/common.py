@@ -1,3 +1,5 @@
+import json
+
 from odoo import Command
 from odoo.tests import new_test_user
 
@@ -11,8 +13,8 @@ class RebootCommuneCommon(RefusalMixin):
     def setUpClass(cls):
         super().setUpClass()
         # Whatever other data hold, only this test's devices are ready.
-        cls.env["stock.lot"].search([("reboot_state", "=", "ready")]).write(
-            {"reboot_state": "testing"}
+        cls.env["stock.lot"].search([("reboot_state", "=", "ready")])._reboot_set_state(
+            "testing"
         )
         cls.laptop = cls.env.ref("reboot_collect.device_type_laptop")
         cls.monitor = cls.env.ref("reboot_collect.device_type_monitor")
@@ -107,10 +109,11 @@ class RebootCommuneCommon(RefusalMixin):
         lot.action_reboot_start_testing()
         lot.reboot_test_ids.write({"result": "pass"})
         if lot.reboot_holds_data:
-            cls.env["reboot.wipe"].create(
-                {"lot_id": lot.id, "drive_serial": f"D-{lot.name}", "result": "passed"}
-            )
-        lot.write({"reboot_grade": grade, "reboot_state": "ready"})
+            report = cls.env["reboot.refurb.demo"]._nwipe_report(f"D-{lot.name}")
+            cls.env["reboot.wipe"].import_nwipe_json(json.dumps(report), lot_id=lot.id)
+            lot.action_reboot_mark_wiped()
+        lot.reboot_grade = grade
+        lot.action_reboot_set_ready()
 
     @classmethod
     def _order(cls, officer, lines):

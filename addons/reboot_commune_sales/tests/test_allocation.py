@@ -34,6 +34,28 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
         self.assertEqual(self.sold[0].reboot_allocation_id, allocation)
         self.assertTrue(allocation.sale_order_id)
 
+    def test_a_sold_device_stays_with_its_commune(self):
+        technician = new_test_user(
+            self.env,
+            login="alloc_tech",
+            groups="reboot_collect.group_reboot_technician",
+        )
+        lot = self.sold[0]
+        for user in (technician, self.manager):
+            for vals in (
+                {"reboot_commune_id": self.commune_b.id},
+                {"reboot_sale_date": "2020-01-01"},
+                {"reboot_state": "allocated"},
+            ):
+                with self.assertRefused(UserError, lot.name):
+                    lot.with_user(user).write(vals)
+        self.assertEqual(
+            (lot.reboot_commune_id, lot.reboot_state), (self.commune_a, "sold")
+        )
+        # so commune B cannot allocate it
+        with self.assertRefused(ValidationError, "was not delivered to Commune B"):
+            self._allocate(lot, commune=self.commune_b)
+
     def test_only_sold_devices_of_that_commune(self):
         with self.assertRefused(ValidationError, "was not delivered to Commune B"):
             self._allocate(self.sold[0], commune=self.commune_b)

@@ -85,7 +85,10 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
         picking.action_assign()
         faulty = picking.move_line_ids.lot_id
         self.assertEqual(faulty.name, "CS-LT-1")
-        faulty.reboot_state = "testing"  # found faulty after the reservation
+        # found faulty after the reservation: a failed test is enough
+        faulty.reboot_test_ids[:1].result = "fail"
+        self.assertEqual(faulty.reboot_state, "testing")
+        self.assertIn("Back to testing", "".join(faulty.message_ids[:2].mapped("body")))
         self.assertEqual(picking.move_line_ids.lot_id.name, "CS-LT-2")
         picking.move_ids.picked = True
         picking.button_validate()

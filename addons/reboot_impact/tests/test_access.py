@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.reboot_collect.tests.common import untranslated_terms
@@ -31,3 +32,87 @@ class TestImpactAccess(TransactionCase):
     def test_every_term_has_a_french_translation(self):
         missing = untranslated_terms(self.env, "reboot_impact")
         self.assertFalse(missing, f"Terms without a French translation: {missing}")
+
+
+@tagged("post_install", "-at_install")
+class TestNoPricesAtTheBench(TransactionCase):
+    """docs/SECURITY.md: technicians and mediators see no price, cost, value or
+    hourly rate, and no beneficiary's contact; managers see them all."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            role: new_test_user(
+                cls.env,
+                login=f"price_{role}",
+                groups=f"reboot_collect.group_reboot_{role}",
+            )
+            for role in ("technician", "mediator", "manager")
+        }
+        commune = cls.env["res.partner"].create(
+            {"name": "Commune P", "is_company": True, "is_commune": True}
+        )
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": commune.id,
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": cls.env.ref(
+                                "reboot_collect.device_type_laptop"
+                            ).product_id.id,
+                            "price_unit": 149.0,
+                        },
+                    )
+                ],
+            }
+        )
+
+    def test_hourly_labour_cost_is_a_managers_figure(self):
+        company = self.env.company
+        for role in ("technician", "mediator"):
+            user = self.users[role]
+            with self.assertRaises(AccessError, msg=role):
+                company.with_user(user).read(["reboot_labour_hourly_cost"])
+            self.assertNotIn(
+                "reboot_labour_hourly_cost",
+                company.with_user(user).fields_get(),
+                role,
+            )
+        rate = company.with_user(self.users["manager"]).reboot_labour_hourly_cost
+        self.assertGreater(rate, 0)
+
+    def test_technicians_see_no_commune_order(self):
+        technician = self.users["technician"]
+        Order = self.env["sale.order"].with_user(technician)
+        self.assertFalse(Order.search([("id", "=", self.order.id)]))
+        with self.assertRaises(AccessError):
+            self.order.with_user(technician).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            self.order.order_line.with_user(technician).read(["price_unit"])
+        manager = self.users["manager"]
+        self.assertEqual(self.order.with_user(manager).amount_untaxed, 149.0)
+
+    def test_beneficiary_contact_is_for_managers(self):
+        field = "contact_email"
+        for role in ("technician", "mediator"):
+            fields = (
+                self.env["reboot.allocation"].with_user(self.users[role]).fields_get()
+            )
+            self.assertNotIn(field, fields, role)
+            self.assertIn("beneficiary_type", fields, role)
+        manager_fields = (
+            self.env["reboot.allocation"].with_user(self.users["manager"]).fields_get()
+        )
+        self.assertIn(field, manager_fields)
+
+    def test_device_costs_are_for_managers(self):
+        Lot = self.env["stock.lot"]
+        for role in ("technician", "mediator"):
+            fields = Lot.with_user(self.users[role]).fields_get()
+            self.assertIn("reboot_labour_minutes", fields, role)
+            for name in ("reboot_cost", "reboot_cost_labour", "reboot_cost_parts"):
+                self.assertNotIn(name, fields, role)

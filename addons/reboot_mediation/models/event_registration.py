@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import email_normalize
+from odoo.tools.sql import escape_psql
 
 AGE_BANDS = [
     ("under_12", "Under 12"),
@@ -163,15 +165,31 @@ class EventRegistration(models.Model):
 
     @api.model
     def reboot_export_personal_data(self, email):
-        """Everything kept about one person (right of access), found by email."""
-        email = (email or "").strip().lower()
+        """Everything kept about one person (right of access), found by the
+        exact email (normalised): a managers' duty, never a search."""
+        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+            raise AccessError(
+                self.env._("Only a manager exports a person's personal data.")
+            )
+        email = email_normalize(email or "")
         if not email:
             return []
-        registrations = self.with_context(active_test=False).search(
-            [("event_id.is_mediation_workshop", "=", True), ("email", "=ilike", email)]
+        # "ilike" with % and _ escaped finds the candidates; the normalised
+        # comparison keeps only this person's address
+        registrations = (
+            self.with_context(active_test=False)
+            .search(
+                [
+                    ("event_id.is_mediation_workshop", "=", True),
+                    ("email", "ilike", escape_psql(email)),
+                ]
+            )
+            .filtered(lambda r: email_normalize(r.email or "") == email)
         )
-        allocations = self.env["reboot.allocation"].search(
-            [("contact_email", "=ilike", email)]
+        allocations = (
+            self.env["reboot.allocation"]
+            .search([("contact_email", "ilike", escape_psql(email))])
+            .filtered(lambda a: email_normalize(a.contact_email or "") == email)
         )
         return [
             {

@@ -17,7 +17,11 @@ class RebootAllocation(models.Model):
         string="Consent to be contacted",
         help="The beneficiary agreed to be invited by email to the workshops.",
     )
-    contact_email = fields.Char(string="Invitation email")
+    # a beneficiary's contact: managers only (the portal writes it as superuser
+    # for its commune, the invitations read it as superuser)
+    contact_email = fields.Char(
+        string="Invitation email", groups="reboot_collect.group_reboot_manager"
+    )
 
     @api.depends("registration_ids.state")
     def _compute_accompanied(self):

@@ -462,6 +462,35 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         with self.assertRaises(AccessError):
             Export.with_user(mediator).create({"email": "awa@example.com"})
 
+    def test_export_finds_one_exact_email_for_managers_only(self):
+        for days_ago, name, email in (
+            (30, "Awa Ndiaye", "awa@example.com"),
+            (31, "Bawa Diallo", "bawa@example.com"),
+            (32, "Aya Koné", "aya@example.com"),
+        ):
+            self._registration(days_ago, name=name, email=email, reboot_consent=True)
+        Registration = self.env["event.registration"]
+        manager = new_test_user(
+            self.env,
+            login="gdpr_manager2",
+            groups="reboot_collect.group_reboot_manager",
+        )
+        as_manager = Registration.with_user(manager)
+        rows = as_manager.reboot_export_personal_data(" AWA@example.com ")
+        self.assertEqual([row["name"] for row in rows], ["Awa Ndiaye"])
+        # wildcards are characters, not patterns
+        for pattern in ("%", "%@example.com", "a_a@example.com", "_wa@example.com"):
+            self.assertEqual(as_manager.reboot_export_personal_data(pattern), [])
+        mediator = new_test_user(
+            self.env,
+            login="gdpr_mediator2",
+            groups="reboot_collect.group_reboot_mediator",
+        )
+        with self.assertRefused(AccessError, "Only a manager"):
+            Registration.with_user(mediator).reboot_export_personal_data(
+                "awa@example.com"
+            )
+
     def test_no_personal_data_in_funder_exports(self):
         registration = self._registration(
             10, name="Awa Ndiaye", email="awa@example.com", reboot_consent=True

@@ -83,7 +83,7 @@ class RebootRefurbDemo(models.AbstractModel):
                 continue
             results.write({"result": "pass", "minutes": 3, "employee_id": employee.id})
             if story in ("parts", "recycled"):
-                lot.write({"reboot_state": story})
+                lot._reboot_exit(story)
                 continue
             if lot.reboot_device_type_id.holds_data:
                 self.env["reboot.wipe"].import_nwipe_json(

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class RebootTestResult(models.Model):
@@ -35,11 +36,26 @@ class RebootTestResult(models.Model):
     ]
 
     def write(self, vals):
+        moved = [
+            name
+            for name in ("lot_id", "item_id")
+            if name in vals and any(r[name].id != vals[name] for r in self)
+        ]
+        if moved:
+            raise UserError(
+                self.env._(
+                    "A test result belongs to its device and its test: record the "
+                    "result on the right device instead of moving it."
+                )
+            )
+        changed = self.browse()
         if "result" in vals:
             vals.setdefault("date", fields.Datetime.now())
+            changed = self.filtered(lambda r: r.result != (vals["result"] or False))
         res = super().write(vals)
         if vals.get("result") == "fail":
-            self._log_failures()
+            changed._log_failures()
+        changed._reboot_recheck_devices(self.env._("a test result changed"))
         return res
 
     @api.model_create_multi
@@ -49,7 +65,21 @@ class RebootTestResult(models.Model):
                 vals.setdefault("date", fields.Datetime.now())
         results = super().create(vals_list)
         results.filtered(lambda r: r.result == "fail")._log_failures()
+        results._reboot_recheck_devices(self.env._("a test was added"))
         return results
+
+    def unlink(self):
+        lots = self.lot_id
+        res = super().unlink()
+        lots._reboot_back_to_testing(
+            self.env._("a test result was deleted"), always_in=("ready",)
+        )
+        return res
+
+    def _reboot_recheck_devices(self, why):
+        """A ready device's tests are its proof: any change sends it back to
+        testing. A wiped device goes back when a test fails."""
+        self.lot_id._reboot_back_to_testing(why, always_in=("ready",))
 
     def _log_failures(self):
         for result in self:

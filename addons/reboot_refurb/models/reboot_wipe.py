@@ -2,11 +2,19 @@ import json
 from datetime import UTC, datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-# Fields that make the proof of erasure: frozen once a wipe passed.
 MAX_NUMBER = 2**31 - 1  # what a PostgreSQL integer column holds
 MAX_TIMESTAMP = 253402300799  # 9999-12-31, the last second Python dates know
+
+
+# The nwipe import creates passed wipes with this object in its context: a
+# client cannot send it (JSON-RPC contexts hold JSON values only).
+_NWIPE_IMPORT = object()
+# What stays writable on a wipe: the reason of a correction, the chatter, and
+# the technician's minutes (labour bookkeeping for the device's cost, not part
+# of the erasure the certificate states).
+_MUTABLE_FIELDS = frozenset({"change_reason", "message_main_attachment_id", "minutes"})
 
 
 def _printable(value):
@@ -32,25 +40,9 @@ class RebootWipe(models.Model):
     _inherit = ["mail.thread", "reboot.audited.mixin"]
     _order = "date_end desc, id desc"
     _rec_name = "drive_serial"
-    # a passed wipe is the proof given to donors: its facts are audited
-    _reboot_proof_fields = frozenset(
-        {
-            "lot_id",
-            "drive_serial",
-            "drive_model",
-            "drive_size_gb",
-            "method_level",
-            "tool",
-            "tool_version",
-            "rounds",
-            "verified",
-            "date_start",
-            "date_end",
-            "result",
-            "employee_id",
-            "errors",
-        }
-    )
+    # A wipe records what happened to a drive: every field of it is frozen,
+    # passed or failed (deleting or renaming a failed drive would hide it from
+    # the ready gate). Corrections are a manager's, with a reason.
 
     lot_id = fields.Many2one(
         "stock.lot",
@@ -104,23 +96,90 @@ class RebootWipe(models.Model):
             if wipe.date_start and wipe.date_end and wipe.date_end < wipe.date_start:
                 raise ValidationError(self.env._("A wipe cannot end before it starts."))
 
-    def _reboot_proofs(self):
-        return self.filtered(lambda w: w.result == "passed")
+    def _reboot_changed_proof_fields(self, vals):
+        return {
+            name
+            for name in set(vals) - _MUTABLE_FIELDS
+            if not name.startswith(("message_", "activity_"))
+        }
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_passed_only_by_manager(self):
-        passed = self._reboot_proofs()
-        if passed:
-            reason = self.env.context.get("reboot_change_reason")
-            passed._reboot_check_audited_change(reason)
-            for wipe in passed:
-                wipe.lot_id.message_post(
-                    body=self.env._(
-                        "Passed wipe of drive %(serial)s deleted: %(reason)s",
-                        serial=wipe.drive_serial,
-                        reason=reason,
+    @api.model_create_multi
+    def create(self, vals_list):
+        by_hand = [vals for vals in vals_list if vals.get("result") == "passed"]
+        if by_hand and self.env.context.get("reboot_nwipe_import") is not _NWIPE_IMPORT:
+            # a passed wipe without its nwipe report (e.g. a shredded drive):
+            # a manager's statement, with the reason
+            if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+                raise AccessError(
+                    self.env._(
+                        "A passed wipe comes from its nwipe report (Import nwipe "
+                        "reports); only a manager records one by hand, with a "
+                        "reason."
                     )
                 )
+            if not all((vals.get("change_reason") or "").strip() for vals in by_hand):
+                raise UserError(
+                    self.env._(
+                        "Give the reason for recording a passed wipe without its "
+                        "nwipe report (e.g. the drive was shredded, certificate "
+                        "number)."
+                    )
+                )
+        wipes = super().create(vals_list)
+        for wipe in wipes.filtered("change_reason"):
+            wipe.lot_id.message_post(
+                body=self.env._(
+                    "Wipe of drive %(serial)s (%(result)s) recorded by hand by a "
+                    "manager: %(reason)s",
+                    serial=wipe.drive_serial,
+                    result=wipe.result,
+                    reason=wipe.change_reason,
+                )
+            )
+        wipes.lot_id._reboot_back_to_testing(self.env._("a drive wipe was recorded"))
+        return wipes
+
+    def write(self, vals):
+        if vals.get("result") == "passed" and any(
+            wipe.result == "failed" for wipe in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A failed wipe stays failed: wipe drive %(serials)s again and "
+                    "import the new nwipe report.",
+                    serials=", ".join(
+                        self.filtered(lambda w: w.result == "failed").mapped(
+                            "drive_serial"
+                        )
+                    ),
+                )
+            )
+        lots = self.lot_id
+        res = super().write(vals)
+        if self._reboot_changed_proof_fields(vals):
+            (lots | self.lot_id)._reboot_back_to_testing(
+                self.env._("a drive wipe was corrected")
+            )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_by_manager(self):
+        reason = self.env.context.get("reboot_change_reason")
+        self._reboot_check_audited_change(reason)
+        for wipe in self:
+            wipe.lot_id.message_post(
+                body=self.env._(
+                    "Wipe of drive %(serial)s deleted: %(reason)s",
+                    serial=wipe.drive_serial,
+                    reason=reason,
+                )
+            )
+
+    def unlink(self):
+        lots = self.lot_id
+        res = super().unlink()
+        lots._reboot_back_to_testing(self.env._("a drive wipe was deleted"))
+        return res
 
     @api.model
     def import_nwipe_json(self, json_text, lot_id=False):
@@ -208,7 +267,7 @@ class RebootWipe(models.Model):
             vals_list.append(vals)
         if errors:
             raise UserError("\n".join(errors))
-        return self.create(vals_list)
+        return self.with_context(reboot_nwipe_import=_NWIPE_IMPORT).create(vals_list)
 
     @api.model
     def _parse_nwipe_report(self, report):

@@ -4,7 +4,7 @@ import io
 import qrcode
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 REBOOT_STATES = [
     ("intake", "Intake"),
@@ -16,6 +16,28 @@ REBOOT_STATES = [
     ("parts", "Parts"),
     ("recycled", "Recycled"),
 ]
+# The device lifecycle: target state -> the states it may be reached from.
+# Only the workflow moves a device (buttons, intake, delivery, allocation and
+# their reversals); a manager's correction with a reason may go anywhere.
+DEVICE_TRANSITIONS = {
+    "testing": ("intake", "testing", "wiped", "ready"),
+    "wiped": ("testing",),
+    "ready": ("testing", "wiped"),
+    "sold": ("ready", "allocated"),
+    "allocated": ("sold",),
+    "parts": ("intake", "testing", "wiped", "ready"),
+    "recycled": ("intake", "testing", "wiped", "ready", "parts"),
+}
+# The workflow writes the state with this object in its context. A client
+# cannot send it: JSON-RPC contexts hold JSON values, never this object.
+_WORKFLOW = object()
+# Facts of a device that only the workflow writes (the commune's sale adds
+# its own): where it came from, and its state.
+WORKFLOW_FIELDS = frozenset({"reboot_state", "reboot_pickup_id"})
+# States whose evidence (tests, drives, wipes, product) is re-checked when it
+# changes: such a device goes back to testing.
+EVIDENCE_STATES = ("wiped", "ready")
+
 # Cosmetic grades. Décret 2022-190 forbids "neuf", "comme neuf", "à neuf" for
 # refurbished goods: the labels never use them.
 REBOOT_GRADES = [
@@ -155,11 +177,14 @@ class StockLot(models.Model):
             parts[move.repair_id.lot_id.id] += (
                 move.product_id.standard_price * move.product_uom_qty
             )
+        # The minutes are everybody's; the rate is a manager's figure, read as
+        # superuser here and shown only through the manager-only cost fields.
+        company_sudo = self.env.company.sudo()
         for lot in self:
             total_minutes = minutes.get(lot.id, 0) + (lot.reboot_grading_minutes or 0)
             rate = (
-                lot.company_id.reboot_labour_hourly_cost
-                or self.env.company.reboot_labour_hourly_cost
+                lot.company_id.sudo().reboot_labour_hourly_cost
+                or company_sudo.reboot_labour_hourly_cost
             )
             lot.reboot_labour_minutes = total_minutes
             lot.reboot_cost_labour = total_minutes / 60.0 * rate
@@ -168,35 +193,109 @@ class StockLot(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lots = super().create(vals_list)
-        lots.filtered(lambda lot: lot.reboot_state == "ready")._check_reboot_ready()
-        return lots
+        if not self._reboot_in_workflow():
+            for vals in vals_list:
+                if vals.get("reboot_state", "intake") != "intake":
+                    raise UserError(
+                        self.env._(
+                            "A device starts its life at intake: its state is then "
+                            "moved by the workshop's buttons, the delivery and the "
+                            "allocation, never set by hand."
+                        )
+                    )
+                self._reboot_check_type_not_written(vals)
+                self.browse()._reboot_check_workflow_fields(
+                    {
+                        name: value
+                        for name, value in vals.items()
+                        if value and name != "reboot_pickup_id"  # the intake's
+                    }
+                )
+        return super().create(vals_list)
 
     def write(self, vals):
+        if not self._reboot_in_workflow():
+            if "reboot_state" in vals and any(
+                lot.reboot_state != vals["reboot_state"] for lot in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "The state of a device is moved only by the workflow (the "
+                        "workshop's buttons, the delivery, the allocation). A "
+                        "manager corrects it with “Correct the state”, giving a "
+                        "reason: %(devices)s.",
+                        devices=", ".join(self.mapped("name")),
+                    )
+                )
+            self._reboot_check_type_not_written(vals)
+            self._reboot_check_workflow_fields(vals)
+        product_changed = (
+            self.filtered(lambda lot: lot.product_id.id != vals["product_id"])
+            if "product_id" in vals
+            else self.browse()
+        )
         res = super().write(vals)
         # The gate holds for every path: form, import, RPC, other modules.
         if vals.get("reboot_state") == "ready" or (
             "reboot_grade" in vals and not vals["reboot_grade"]
         ):
             self.filtered(lambda lot: lot.reboot_state == "ready")._check_reboot_ready()
+        if product_changed:
+            product_changed._reboot_back_to_testing(
+                self.env._("its product changed"), always_in=EVIDENCE_STATES
+            )
         return res
+
+    def _reboot_workflow_fields(self):
+        return WORKFLOW_FIELDS
+
+    def _reboot_check_workflow_fields(self, vals):
+        """Where a device comes from and where it went are written by the
+        intake, the delivery and the allocation only."""
+        written = []
+        for name in (self._reboot_workflow_fields() - {"reboot_state"}) & vals.keys():
+            field = self._fields[name]
+            new = field.convert_to_cache(vals[name], self)
+            old_values = {field.convert_to_cache(lot[name], lot) for lot in self}
+            if old_values - {new} or (not self and new):
+                written.append(name)
+        if written:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a device are written by the intake, the delivery "
+                    "and the allocation only: %(devices)s.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(written)
+                    ),
+                    devices=", ".join(self.mapped("name")),
+                )
+            )
+
+    def _reboot_check_type_not_written(self, vals):
+        """The device type is the product's: it is never written on its own."""
+        if "reboot_device_type_id" not in vals:
+            return
+        product = self.env["product.product"].browse(
+            vals.get("product_id") or self.product_id.id
+        )
+        derived = self.env["reboot.device.type"].search(
+            [("product_id", "=", product.id)], limit=1
+        )
+        if (vals["reboot_device_type_id"] or False) != (derived.id or False):
+            raise UserError(
+                self.env._(
+                    "The device type comes from the product: change the product, "
+                    "not the device type."
+                )
+            )
 
     def action_reboot_start_testing(self):
         """Open the checklist of each device: one result per item of its type
         (results already recorded are kept)."""
         devices = self._reboot_devices()
         # a wiped or ready device found faulty goes back to the bench
-        wrong = devices.filtered(
-            lambda lot: lot.reboot_state not in ("intake", "testing", "wiped", "ready")
-        )
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Only devices at intake, wiped or ready can go to testing: "
-                    "%(names)s.",
-                    names=", ".join(wrong.mapped("name")),
-                )
-            )
+        devices._reboot_set_state("testing")
         items = self.env["reboot.checklist.item"].search(
             [("device_type_ids", "in", devices.reboot_device_type_id.ids)]
         )
@@ -210,7 +309,6 @@ class StockLot(models.Model):
                 and (lot.id, item.id) not in existing
             ]
         )
-        devices.write({"reboot_state": "testing"})
         return True
 
     def action_reboot_mark_wiped(self):
@@ -225,11 +323,11 @@ class StockLot(models.Model):
                         problems="; ".join(problems),
                     )
                 )
-        devices.write({"reboot_state": "wiped"})
+        devices._reboot_set_state("wiped")
         return True
 
     def action_reboot_set_ready(self):
-        self._reboot_devices().write({"reboot_state": "ready"})
+        self._reboot_devices()._reboot_set_state("ready")
         return True
 
     def action_reboot_to_parts(self):
@@ -278,15 +376,120 @@ class StockLot(models.Model):
         return devices
 
     def _reboot_exit(self, state):
-        sold = self.filtered(lambda lot: lot.reboot_state in ("sold", "allocated"))
-        if sold:
+        self._reboot_set_state(state)
+
+    def action_reboot_correct_state(self):
+        """Open the dialog in which a manager forces a state, with a reason."""
+        self._reboot_devices()._reboot_check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the state"),
+            "res_model": "reboot.state.correction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lot_ids": self.ids},
+        }
+
+    def _reboot_check_manager(self):
+        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+            raise AccessError(
+                self.env._("Only a manager can correct the state of a device.")
+            )
+
+    def _reboot_in_workflow(self):
+        return self.env.context.get("reboot_workflow") is _WORKFLOW
+
+    def _reboot_set_state(self, state, **extra_vals):
+        """Move these devices along the lifecycle (DEVICE_TRANSITIONS): the one
+        way the workflow changes a device's state."""
+        labels = dict(self._fields["reboot_state"]._description_selection(self.env))
+        allowed = DEVICE_TRANSITIONS[state]
+        wrong = self.filtered(lambda lot: lot.reboot_state not in allowed)
+        if wrong:
             raise UserError(
                 self.env._(
-                    "Sold devices cannot go to parts or recycling: %(names)s.",
-                    names=", ".join(sold.mapped("name")),
+                    "%(devices)s cannot become %(target)s from %(state)s; allowed "
+                    "from: %(allowed)s.",
+                    devices=", ".join(wrong.mapped("name")),
+                    target=labels[state],
+                    state=", ".join(
+                        sorted({labels[s] for s in wrong.mapped("reboot_state")})
+                    ),
+                    allowed=", ".join(labels[s] for s in allowed),
                 )
             )
-        self.write({"reboot_state": state})
+        return self.with_context(reboot_workflow=_WORKFLOW).write(
+            {"reboot_state": state, **extra_vals}
+        )
+
+    def _reboot_correct_state(self, state, reason):
+        """A manager's correction: any state, the reason in each chatter. The
+        ready gate still holds: "reconditionné" is a legal claim."""
+        self._reboot_check_manager()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for correcting the state."))
+        labels = dict(self._fields["reboot_state"]._description_selection(self.env))
+        for lot in self:
+            lot.message_post(
+                body=self.env._(
+                    "State corrected from %(old)s to %(new)s by a manager: "
+                    "%(reason)s",
+                    old=labels[lot.reboot_state],
+                    new=labels[state],
+                    reason=reason,
+                )
+            )
+        return self.with_context(reboot_workflow=_WORKFLOW).write(
+            {"reboot_state": state}
+        )
+
+    def _reboot_back_to_testing(self, why, always_in=()):
+        """The evidence of these devices changed: a wiped or ready device whose
+        evidence no longer holds (or whose state is in `always_in`) goes back to
+        testing, and its chatter says why."""
+        devices = self.filtered(
+            lambda lot: lot.reboot_device_type_id
+            and lot.reboot_state in EVIDENCE_STATES
+        )
+        if not devices:
+            return devices
+        items_by_type = devices._reboot_checklist_items()
+        back = self.browse()
+        for lot in devices:
+            problems = lot._reboot_evidence_gaps(items_by_type)
+            if not (problems or lot.reboot_state in always_in):
+                continue
+            back |= lot
+            lot.message_post(
+                body=self.env._(
+                    "Back to testing: %(why)s%(problems)s.",
+                    why=why,
+                    problems=(" (" + "; ".join(problems) + ")") if problems else "",
+                )
+            )
+        back._reboot_set_state("testing")
+        return back
+
+    def _reboot_evidence_gaps(self, items_by_type):
+        """What no longer holds for a device in its state: a ready device must
+        pass the whole gate; a wiped one, its drives and no failed test."""
+        self.ensure_one()
+        missing, failed = self._reboot_checklist_gaps(items_by_type)
+        problems = []
+        if failed:
+            problems.append(
+                self.env._(
+                    "failed tests: %(items)s", items=", ".join(failed.mapped("name"))
+                )
+            )
+        if missing and self.reboot_state == "ready":
+            problems.append(
+                self.env._(
+                    "tests not done: %(items)s",
+                    items=", ".join(missing.mapped("name")),
+                )
+            )
+        return problems + self._reboot_wipe_gaps()
 
     def _reboot_checklist_items(self):
         """Checklist items per device type of these devices, in one query."""
@@ -333,22 +536,7 @@ class StockLot(models.Model):
             problems = []
             if not lot.reboot_device_type_id:
                 problems.append(self.env._("it is not a donated device"))
-            missing, failed = lot._reboot_checklist_gaps(items_by_type)
-            if failed:
-                problems.append(
-                    self.env._(
-                        "failed tests: %(items)s",
-                        items=", ".join(failed.mapped("name")),
-                    )
-                )
-            if missing:
-                problems.append(
-                    self.env._(
-                        "tests not done: %(items)s",
-                        items=", ".join(missing.mapped("name")),
-                    )
-                )
-            problems += lot._reboot_wipe_gaps()
+            problems += lot._reboot_evidence_gaps(items_by_type)
             if not lot.reboot_grade:
                 problems.append(self.env._("no grade"))
             if problems:

@@ -1,2 +1,9 @@
-from . import test_cost, test_device, test_intake, test_labels, test_wipe
+from . import (
+    test_cost,
+    test_device,
+    test_intake,
+    test_integrity,
+    test_labels,
+    test_wipe,
+)
 from . import test_fuzz

@@ -32,10 +32,11 @@ class RebootRefurbCommon(RefusalMixin):
         cls.pickup = cls._received_pickup([(cls.laptop, 5), (cls.monitor, 2)])
 
     @classmethod
-    def _received_pickup(cls, lines):
+    def _received_pickup(cls, lines, erasure_policy="consortium"):
         pickup = cls.env["reboot.pickup"].create(
             {
                 "donor_id": cls.donor.id,
+                "erasure_policy": erasure_policy,
                 "scheduled_date": "2026-11-02 09:00:00",
                 "driver_id": cls.technician.id,
                 "line_ids": [

@@ -58,10 +58,12 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
         self._pass_all_tests(lot)
         lot.reboot_grade = "b"
         # RPC write by a technician
-        with self.assertRefused(UserError, "no drive is recorded"):
+        with self.assertRefused(UserError, "moved only by the workflow"):
             lot.with_user(self.technician).write({"reboot_state": "ready"})
+        with self.assertRefused(UserError, "no drive is recorded"):
+            lot.with_user(self.technician).action_reboot_set_ready()
         # import / create of a device directly ready
-        with self.assertRaises(UserError):
+        with self.assertRefused(UserError, "starts its life at intake"):
             self.env["stock.lot"].create(
                 {
                     "name": "SN-IMPORTED",
@@ -86,15 +88,19 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
     def test_destroyed_drive_counts_as_erased(self):
         lot = self._register(["SN-G3"])
         self._pass_all_tests(lot)
-        self.env["reboot.wipe"].create(
+        # no nwipe report for a shredded drive: a manager records it, with why
+        self.env["reboot.wipe"].with_user(self.manager).create(
             {
                 "lot_id": lot.id,
                 "drive_serial": "DRV-SHREDDED",
                 "method_level": "destroy",
                 "result": "passed",
+                "change_reason": "Broyé par Paprec, certificat 2026-118",
             }
         )
-        lot.write({"reboot_grade": "c", "reboot_state": "ready"})
+        self.assertIn("certificat 2026-118", lot.message_ids[0].body)
+        lot.reboot_grade = "c"
+        lot.action_reboot_set_ready()
         self.assertEqual(lot.reboot_state, "ready")
 
     def test_device_without_data_needs_no_wipe(self):
@@ -105,8 +111,7 @@ class TestDevice(RebootRefurbCommon, TransactionCase):
         self.assertEqual(monitor.reboot_state, "ready")
 
     def test_drives_removed_by_the_donor(self):
-        pickup = self._received_pickup([(self.laptop, 2)])
-        pickup.erasure_policy = "donor_removed"
+        pickup = self._received_pickup([(self.laptop, 2)], "donor_removed")
         lot, fitted = self._register(["SN-NODRIVE-1", "SN-NODRIVE-2"], pickup=pickup)
         self._pass_all_tests(lot | fitted)
         (lot | fitted).reboot_grade = "b"

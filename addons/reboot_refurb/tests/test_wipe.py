@@ -196,11 +196,17 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
         as_manager.with_context(reboot_change_reason="Duplicate import").unlink()
         self.assertFalse(wipe.exists())
         self.assertIn("Duplicate import", self.lot.message_ids[0].body)
-        # A failed wipe can be fixed or removed by the technician.
+        # A failed wipe is a fact too: removing it would hide its drive from
+        # the ready gate. A manager removes one imported by mistake, with why.
         failed = self.Wipe.import_nwipe_json(
             self._nwipe("RETRY-1", status="failure"), lot_id=self.lot.id
         )
-        failed.unlink()
+        with self.assertRefused(UserError, "only a manager"):
+            failed.unlink()
+        failed.with_user(self.manager).with_context(
+            reboot_change_reason="Rapport d'un autre poste"
+        ).unlink()
+        self.assertFalse(failed.exists())
 
     def test_manager_deletes_a_passed_wipe_from_its_form(self):
         wipe = self.Wipe.import_nwipe_json(

@@ -1,1 +1,1 @@
-from . import reboot_intake_wizard, reboot_wipe_import_wizard
+from . import reboot_intake_wizard, reboot_state_correction, reboot_wipe_import_wizard
