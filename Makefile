@@ -6,12 +6,13 @@ DB ?= reboot
 PORT ?= 8069
 export ODOO_PATH VENV PYTHON
 
-.PHONY: help setup test run lint bench
+.PHONY: help setup test odoo-tests run lint bench
 
 help:
 	@echo "make run    serve the demo database '$(DB)' on http://localhost:$(PORT)"
 	@echo "make test   fresh database, every addon installed, every test run"
 	@echo "make lint   ruff and pylint-odoo's mandatory checks"
+	@echo "make odoo-tests  Odoo's own tests of stock, sale, repair, event... with the suite installed"
 	@echo "make bench  the benchmark at scale (QUICK=1 for a 1/10 smoke run)"
 
 setup:
@@ -19,6 +20,9 @@ setup:
 
 test: setup
 	@bash scripts/test.sh
+
+odoo-tests: setup
+	@bash scripts/odoo_tests.sh
 
 run: setup
 	@DB=$(DB) PORT=$(PORT) bash scripts/run.sh

@@ -200,3 +200,16 @@ def server():
         if re.match(r"^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ", line)
     ]
     assert not errors, "errors in .logs/e2e-server.log:\n" + "\n".join(errors[:20])
+
+
+@pytest.fixture(scope="module")
+def users(server):
+    """The demo's roles, each logged in as in real use."""
+    return {
+        "manager": server.client("responsable"),
+        # reads XML ids (ir.model.data is for administrators): a lookup, no action
+        "admin": server.client("admin"),
+        "technician": server.client("technicien"),
+        "mediator": server.client("mediatrice"),
+        "officer": server.client("rouen"),
+    }

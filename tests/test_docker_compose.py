@@ -179,6 +179,7 @@ def test_odoo_dockerfile_adds_pypdf(compose):
     context = build if isinstance(build, str) else build.get("context", ".")
     text = (ROOT / context / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r"pip3? install .*pypdf", text), "pypdf is not installed"
+    assert re.search(r"pip3? install .*phonenumbers", text), "phonenumbers is missing"
 
 
 def test_odoo_dockerfile_adds_the_test_dependencies(compose):

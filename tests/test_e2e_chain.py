@@ -50,18 +50,6 @@ def nwipe(drive_serial, status="success"):
     )
 
 
-@pytest.fixture(scope="module")
-def users(server):
-    return {
-        "manager": server.client("responsable"),
-        # reads XML ids (ir.model.data is for administrators): a lookup, no action
-        "admin": server.client("admin"),
-        "technician": server.client("technicien"),
-        "mediator": server.client("mediatrice"),
-        "officer": server.client("rouen"),
-    }
-
-
 def test_whole_chain(users):
     manager, technician = users["manager"], users["technician"]
     admin = users["admin"]

@@ -6,16 +6,6 @@ import pytest
 from conftest import RpcError
 
 
-@pytest.fixture(scope="module")
-def users(server):
-    return {
-        "manager": server.client("responsable"),
-        "admin": server.client("admin"),
-        "technician": server.client("technicien"),
-        "mediator": server.client("mediatrice"),
-    }
-
-
 def device(users, serial=None, state=None):
     """A demo device, by serial or the first one in a state."""
     domain = [("name", "=", serial)] if serial else [("reboot_state", "=", state)]

@@ -1,5 +1,6 @@
 from . import (
     ir_actions_report,
+    product_product,
     reboot_audited_mixin,
     reboot_download_mixin,
     res_company,

@@ -17,10 +17,23 @@ class ResPartner(models.Model):
         ],
         string="Donor kind",
     )
-    reboot_pickup_ids = fields.One2many("reboot.pickup", "donor_id", string="Pickups")
-    reboot_pickup_count = fields.Integer(compute="_compute_reboot_pickup_count")
+    # Partners are everybody's: the suite's lists on them are for the users
+    # of its records only, and the count (not sensitive) is computed as
+    # superuser, so that reading a partner never needs the Reboot groups.
+    reboot_pickup_ids = fields.One2many(
+        "reboot.pickup",
+        "donor_id",
+        string="Pickups",
+        groups="reboot_collect.group_reboot_technician,base.group_portal",
+    )
+    reboot_pickup_count = fields.Integer(
+        compute="_compute_reboot_pickup_count", compute_sudo=True
+    )
     reboot_tax_receipt_ids = fields.One2many(
-        "reboot.tax.receipt", "donor_id", string="Tax receipts"
+        "reboot.tax.receipt",
+        "donor_id",
+        string="Tax receipts",
+        groups="reboot_collect.group_reboot_manager,base.group_portal",
     )
 
     def _compute_reboot_pickup_count(self):

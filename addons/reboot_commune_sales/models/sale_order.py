@@ -13,7 +13,11 @@ class SaleOrder(models.Model):
         help="Engagement number the commune requires on its invoices (Chorus Pro).",
     )
     reboot_wished_date = fields.Date(string="Wished delivery date")
-    reboot_allocation_count = fields.Integer(compute="_compute_reboot_allocation_count")
+    # a count, not sensitive: computed as superuser, so that Odoo's sales users
+    # outside the Reboot groups read their orders as in Odoo
+    reboot_allocation_count = fields.Integer(
+        compute="_compute_reboot_allocation_count", compute_sudo=True
+    )
 
     def _compute_reboot_allocation_count(self):
         counts = dict(

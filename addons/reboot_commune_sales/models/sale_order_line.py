@@ -7,18 +7,7 @@ class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
     reboot_grade = fields.Selection(REBOOT_GRADES, string="Grade")
-    reboot_device_type_id = fields.Many2one(
-        "reboot.device.type", compute="_compute_reboot_device_type_id"
-    )
-
-    @api.depends("product_id")
-    def _compute_reboot_device_type_id(self):
-        types = self.env["reboot.device.type"].search(
-            [("product_id", "in", self.product_id.ids)]
-        )
-        by_product = {t.product_id: t for t in types}
-        for line in self:
-            line.reboot_device_type_id = by_product.get(line.product_id, False)
+    reboot_device_type_id = fields.Many2one(related="product_id.reboot_device_type_id")
 
     @api.depends("product_id", "product_uom", "product_uom_qty", "reboot_grade")
     def _compute_pricelist_item_id(self):  # pylint: disable=missing-return

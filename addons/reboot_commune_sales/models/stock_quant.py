@@ -18,9 +18,7 @@ class StockQuant(models.Model):
         )
         # Reserving for a customer: only ready devices, of the grade sold.
         reservation = self.env.context.get("reboot_reserve_for_customer")
-        if reservation and self.env["reboot.device.type"].search_count(
-            [("product_id", "=", product_id.id)], limit=1
-        ):
+        if reservation and product_id.reboot_device_type_id:
             domain = [*domain, ("lot_id.reboot_state", "=", "ready")]
             if reservation != "any":
                 domain.append(("lot_id.reboot_grade", "=", reservation))

@@ -4,8 +4,11 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # a count, not sensitive: computed as superuser for any reader of a partner
     reboot_device_count = fields.Integer(
-        string="Devices given", compute="_compute_reboot_device_count"
+        string="Devices given",
+        compute="_compute_reboot_device_count",
+        compute_sudo=True,
     )
 
     def _compute_reboot_device_count(self):

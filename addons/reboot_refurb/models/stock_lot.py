@@ -50,10 +50,9 @@ REBOOT_GRADES = [
 class StockLot(models.Model):
     _inherit = "stock.lot"
 
+    # the product's: one source, never written on the device
     reboot_device_type_id = fields.Many2one(
-        "reboot.device.type",
-        string="Device type",
-        compute="_compute_reboot_device_type_id",
+        related="product_id.reboot_device_type_id",
         store=True,
         index="btree_not_null",
     )
@@ -100,30 +99,35 @@ class StockLot(models.Model):
     reboot_test_ids = fields.One2many("reboot.test.result", "lot_id", string="Tests")
     reboot_wipe_ids = fields.One2many("reboot.wipe", "lot_id", string="Drive wipes")
     reboot_repair_ids = fields.One2many("repair.order", "lot_id", string="Repairs")
+    # Computed as superuser: any stock user may read a lot (devices or not)
+    # without the Reboot groups' rights on checklists, tests, wipes and repairs.
     reboot_test_failed = fields.Boolean(
-        string="A test failed", compute="_compute_reboot_test_status"
+        string="A test failed", compute="_compute_reboot_test_status", compute_sudo=True
     )
     reboot_tests_done = fields.Boolean(
-        string="Tests passed", compute="_compute_reboot_test_status"
+        string="Tests passed", compute="_compute_reboot_test_status", compute_sudo=True
     )
     reboot_labour_minutes = fields.Integer(
-        string="Labour (minutes)", compute="_compute_reboot_cost"
+        string="Labour (minutes)", compute="_compute_reboot_cost", compute_sudo=True
     )
     reboot_cost_labour = fields.Monetary(
         string="Labour cost",
         compute="_compute_reboot_cost",
+        compute_sudo=True,
         groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost_parts = fields.Monetary(
         string="Parts cost",
         compute="_compute_reboot_cost",
+        compute_sudo=True,
         groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost = fields.Monetary(
         string="Refurbishment cost",
         compute="_compute_reboot_cost",
+        compute_sudo=True,
         groups="reboot_collect.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
@@ -131,17 +135,11 @@ class StockLot(models.Model):
         related="company_id.currency_id", string="Currency"
     )
 
-    @api.depends("product_id")
-    def _compute_reboot_device_type_id(self):
-        types = self.env["reboot.device.type"].search(
-            [("product_id", "in", self.product_id.ids)]
-        )
-        type_by_product = {device_type.product_id: device_type for device_type in types}
-        for lot in self:
-            lot.reboot_device_type_id = type_by_product.get(lot.product_id, False)
-
     @api.depends("reboot_test_ids.result", "reboot_device_type_id")
     def _compute_reboot_test_status(self):
+        if not self.reboot_device_type_id:  # no device: nothing to look up
+            self.reboot_test_failed = self.reboot_tests_done = False
+            return
         items_by_type = self._reboot_checklist_items()
         for lot in self:
             missing, failed = lot._reboot_checklist_gaps(items_by_type)
@@ -177,14 +175,14 @@ class StockLot(models.Model):
             parts[move.repair_id.lot_id.id] += (
                 move.product_id.standard_price * move.product_uom_qty
             )
-        # The minutes are everybody's; the rate is a manager's figure, read as
-        # superuser here and shown only through the manager-only cost fields.
-        company_sudo = self.env.company.sudo()
+        # The minutes are everybody's; the rate is a manager's figure, shown
+        # only through the manager-only cost fields (this compute runs as
+        # superuser: compute_sudo).
         for lot in self:
             total_minutes = minutes.get(lot.id, 0) + (lot.reboot_grading_minutes or 0)
             rate = (
-                lot.company_id.sudo().reboot_labour_hourly_cost
-                or company_sudo.reboot_labour_hourly_cost
+                lot.company_id.reboot_labour_hourly_cost
+                or self.env.company.reboot_labour_hourly_cost
             )
             lot.reboot_labour_minutes = total_minutes
             lot.reboot_cost_labour = total_minutes / 60.0 * rate
@@ -279,10 +277,9 @@ class StockLot(models.Model):
         product = self.env["product.product"].browse(
             vals.get("product_id") or self.product_id.id
         )
-        derived = self.env["reboot.device.type"].search(
-            [("product_id", "=", product.id)], limit=1
-        )
-        if (vals["reboot_device_type_id"] or False) != (derived.id or False):
+        if (vals["reboot_device_type_id"] or False) != (
+            product.reboot_device_type_id.id or False
+        ):
             raise UserError(
                 self.env._(
                     "The device type comes from the product: change the product, "
