@@ -21,5 +21,11 @@ Demo logins (login / password):
   rouen        / rouen        procurement officer of Rouen (portal)
   petit-quevilly, sotteville, grand-quevilly (password = login): other communes
 EOT
-exec_odoo() { odoo -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"; }
+# The shipped configuration: a master password of its own, no database manager.
+conf=$("$ROOT/scripts/server_conf.sh" "$DATA_DIR")
+echo "==> configuration $conf (database manager off; HTTP on ${HTTP_INTERFACE:-127.0.0.1})"
+exec_odoo() {
+    odoo -c "$conf" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" \
+        --http-interface="${HTTP_INTERFACE:-127.0.0.1}" "$@"
+}
 exec_odoo

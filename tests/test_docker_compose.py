@@ -265,6 +265,18 @@ def test_odoo_exposes_port_8069(compose):
     assert ("8069", "8069") in published, f"8069:8069 not in {ports}"
 
 
+def test_odoo_listens_on_this_machine_only_by_default(compose):
+    """Published on 127.0.0.1 unless REBOOT_BIND opens it on purpose."""
+    ports = [str(p) for p in _service(compose, "odoo").get("ports") or []]
+    assert ports == ["${REBOOT_BIND:-127.0.0.1}:8069:8069"], ports
+
+
+def test_odoo_has_no_database_manager(compose):
+    """No anonymous listing, backup, restore or drop of databases over HTTP."""
+    command = _service(compose, "odoo")["command"]
+    assert "--no-database-list" in command, command
+
+
 def test_odoo_web_service_starts_without_profile(compose):
     """`docker compose up` must start odoo and db, not the one-shots."""
     assert not _profiles(_service(compose, "odoo"))

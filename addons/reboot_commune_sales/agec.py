@@ -4,7 +4,7 @@ columns of the national reuse declaration."""
 import csv
 import io
 
-import xlsxwriter
+from odoo.addons.reboot_collect.spreadsheet import csv_text, xlsx_workbook
 
 AGEC_COLUMNS = [
     "annee",
@@ -25,14 +25,17 @@ def agec_csv(rows):
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {k: f"{v:.2f}" if isinstance(v, float) else v for k, v in row.items()}
+            {
+                k: f"{v:.2f}" if isinstance(v, float) else csv_text(v)
+                for k, v in row.items()
+            }
         )
     return buffer.getvalue().encode("utf-8")
 
 
 def agec_xlsx(rows):
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook = xlsx_workbook(buffer)
     sheet = workbook.add_worksheet("declaration")
     bold = workbook.add_format({"bold": True})
     money = workbook.add_format({"num_format": "0.00"})

@@ -4,6 +4,68 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager
 
+# What a portal form accepts: quantities a pickup or an order can hold, and
+# texts of a reasonable length (a 2,000,000-character "city" is an attack).
+MAX_QUANTITY = 10000
+MAX_SHORT_TEXT = 128
+MAX_LONG_TEXT = 2000
+
+
+def form_quantity(post, key, label, maximum=MAX_QUANTITY):
+    """A whole number from 0 to `maximum` (0 when left empty)."""
+    raw = (post.get(key) or "").strip()
+    if not raw:
+        return 0
+    try:
+        qty = int(raw)
+    except ValueError:
+        raise UserError(
+            request.env._("%(label)s must be a whole number.", label=label)
+        ) from None
+    if not 0 <= qty <= maximum:
+        raise UserError(
+            request.env._(
+                "%(label)s must be between 0 and %(maximum)s.",
+                label=label,
+                maximum=maximum,
+            )
+        )
+    return qty
+
+
+def form_date(post, key, label):
+    """A real calendar date (YYYY-MM-DD), or False when left empty."""
+    raw = (post.get(key) or "").strip()
+    if not raw:
+        return False
+    try:
+        date = fields.Date.to_date(raw)
+    except (TypeError, ValueError):
+        date = None
+    if not date or not 2000 <= date.year <= 2100:
+        raise UserError(
+            request.env._(
+                "%(label)s is not a valid date (%(value)s).",
+                label=label,
+                value=raw[:20],
+            )
+        )
+    return date
+
+
+def form_text(post, key, label, maximum=MAX_SHORT_TEXT):
+    """A stripped text of at most `maximum` characters, or False."""
+    value = (post.get(key) or "").strip()
+    if len(value) > maximum:
+        raise UserError(
+            request.env._(
+                "%(label)s is too long (%(maximum)s characters at most).",
+                label=label,
+                maximum=maximum,
+            )
+        )
+    return value or False
+
 
 def portal_form_attempt(write):
     """Run the writes of a posted portal form all or nothing: (result, None),
@@ -150,20 +212,11 @@ class RebootDonorPortal(CustomerPortal):
         env = request.env
         lines = []
         for device_type in device_types:
-            raw = (post.get(f"qty_{device_type.id}") or "").strip()
-            if not raw:
-                continue
-            try:
-                qty = int(raw)
-            except ValueError:
-                raise UserError(
-                    env._(
-                        "Quantity of %(type)s must be a whole number.",
-                        type=device_type.name,
-                    )
-                ) from None
-            if qty < 0:
-                raise UserError(env._("Quantities cannot be negative."))
+            qty = form_quantity(
+                post,
+                f"qty_{device_type.id}",
+                env._("Quantity of %(type)s", type=device_type.name),
+            )
             if qty:
                 lines.append(
                     fields.Command.create(
@@ -175,19 +228,33 @@ class RebootDonorPortal(CustomerPortal):
         policy = post.get("erasure_policy") or "consortium"
         if policy not in ("consortium", "donor_removed"):
             raise UserError(env._("Unknown erasure policy."))
+        window_start = form_date(post, "window_start", env._("The window's start"))
+        window_end = form_date(post, "window_end", env._("The window's end"))
+        # checked before anything is created: a refused request uses no number
+        if window_start and window_end and window_end < window_start:
+            raise UserError(
+                env._("The requested window ends before it starts: check the dates.")
+            )
         vals = {
             "donor_id": donor.id,
             "contact_id": env.user.partner_id.id,
             "line_ids": lines,
             "erasure_policy": policy,
-            "window_start": post.get("window_start") or False,
-            "window_end": post.get("window_end") or False,
-            "site_contact": (post.get("site_contact") or "").strip() or False,
-            "site_phone": (post.get("site_phone") or "").strip() or False,
+            "window_start": window_start,
+            "window_end": window_end,
+            "site_contact": form_text(
+                post, "site_contact", env._("The on-site contact")
+            ),
+            "site_phone": form_text(post, "site_phone", env._("The on-site phone")),
         }
-        for field in ("street", "zip", "city"):
-            if (post.get(field) or "").strip():
-                vals[field] = post[field].strip()
+        for field, label in (
+            ("street", env._("The street")),
+            ("zip", env._("The postcode")),
+            ("city", env._("The city")),
+        ):
+            value = form_text(post, field, label)
+            if value:
+                vals[field] = value
         # Portal users have no create right: the pickup is created as superuser
         # for the user's own organisation only, then the managers are told.
         pickup_sudo = env["reboot.pickup"].sudo().create(vals)

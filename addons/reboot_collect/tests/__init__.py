@@ -1,1 +1,7 @@
-from . import test_pickup, test_portal, test_tax_receipt, test_translations
+from . import (
+    test_pickup,
+    test_portal,
+    test_spreadsheet,
+    test_tax_receipt,
+    test_translations,
+)

@@ -161,6 +161,32 @@ class TestDonorPortal(RebootCollectCommon, HttpCase):
             self.manager, pickup.activity_ids.user_id, "Managers are notified"
         )
 
+    def test_a_refused_request_writes_nothing_and_uses_no_number(self):
+        self.authenticate("portal_donor_a", "portal_donor_a")
+        sequence = self.env["ir.sequence"].search([("code", "=", "reboot.pickup")])
+        next_number = sequence.number_next_actual
+        before = self.env["reboot.pickup"].search_count([])
+        qty = f"qty_{self.laptop.id}"
+        for data, message in (
+            ({qty: "99999999999"}, "must be between 0 and 10000"),
+            ({qty: "3", "window_start": "2026-02-30"}, "is not a valid date"),
+            (
+                {qty: "3", "window_start": "2026-12-18", "window_end": "2026-12-07"},
+                "ends before it starts",
+            ),
+            ({qty: "3", "city": "x" * 300_000}, "is too long"),
+        ):
+            response = self.url_open(
+                "/my/pickups/new",
+                data={"csrf_token": http.Request.csrf_token(self), **data},
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(message, response.text)
+            self.assertNotIn("PU/", response.text, "no pickup is named")
+        self.assertEqual(self.env["reboot.pickup"].search_count([]), before)
+        sequence.invalidate_recordset()
+        self.assertEqual(sequence.number_next_actual, next_number)
+
     def test_new_donor_finds_the_request_page(self):
         """A donor without any pickup yet still sees the pickups card on /my."""
         donor = self.env["res.partner"].create(

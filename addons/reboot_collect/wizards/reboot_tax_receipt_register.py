@@ -1,8 +1,8 @@
 import io
 
-import xlsxwriter
-
 from odoo import api, fields, models
+
+from ..spreadsheet import xlsx_workbook
 
 
 class RebootTaxReceiptRegister(models.TransientModel):
@@ -34,7 +34,7 @@ class RebootTaxReceiptRegister(models.TransientModel):
         receipts = self._get_receipts(self.year, self.company_id)
         states = dict(receipts._fields["state"]._description_selection(self.env))
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = xlsx_workbook(buffer)
         sheet = workbook.add_worksheet(self.env._("Register %(year)s", year=self.year))
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         money = workbook.add_format({"num_format": "#,##0.00 €"})

@@ -3,7 +3,13 @@ from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.reboot_collect.controllers.main import portal_form_attempt
+from odoo.addons.reboot_collect.controllers.main import (
+    MAX_LONG_TEXT,
+    form_date,
+    form_quantity,
+    form_text,
+    portal_form_attempt,
+)
 from odoo.addons.reboot_refurb.models.stock_lot import REBOOT_GRADES
 
 from ..agec import agec_csv, agec_xlsx
@@ -68,8 +74,9 @@ class RebootCommunePortal(CustomerPortal):
             lambda: request.env["sale.order"]._reboot_create_quote_request(
                 request.env.user.partner_id,
                 self._read_quantities(offers, post),
-                (post.get("comment") or "").strip(),
-                fields.Date.to_date(post.get("wished_date") or False),
+                form_text(post, "comment", request.env._("The comment"), MAX_LONG_TEXT)
+                or "",
+                form_date(post, "wished_date", request.env._("The wished date")),
             )
         )
         if order:
@@ -89,17 +96,9 @@ class RebootCommunePortal(CustomerPortal):
         env = request.env
         quantities = {}
         for offer in offers:
-            raw = (post.get(offer["key"]) or "").strip()
-            if not raw:
-                continue
-            try:
-                qty = int(raw)
-            except ValueError:
-                raise UserError(
-                    env._("Quantities must be whole numbers (%(value)s).", value=raw)
-                ) from None
-            if qty < 0:
-                raise UserError(env._("Quantities cannot be negative."))
+            qty = form_quantity(
+                post, offer["key"], env._("Quantity of %(offer)s", offer=offer["label"])
+            )
             if qty > offer["count"]:
                 raise UserError(
                     env._(
@@ -175,7 +174,10 @@ class RebootCommunePortal(CustomerPortal):
 
     def _allocate(self, commune, post):
         env = request.env
-        lot_ids = [int(v) for k, v in post.items() if k.startswith("lot_") and v]
+        lot_ids = [v for k, v in post.items() if k.startswith("lot_") and v]
+        if not all(str(v).isdigit() and len(str(v)) < 10 for v in lot_ids):
+            raise UserError(env._("These devices cannot be allocated by your commune."))
+        lot_ids = [int(v) for v in lot_ids]
         if not lot_ids:
             raise UserError(env._("Select at least one device to allocate."))
         lots = env["stock.lot"].sudo().browse(lot_ids).exists()
@@ -195,12 +197,25 @@ class RebootCommunePortal(CustomerPortal):
 
     def _allocation_values(self, commune, post):
         """Values of the allocations posted by the officer (same for each device)."""
+        env = request.env
+        types = dict(
+            env["reboot.allocation"]
+            ._fields["beneficiary_type"]
+            ._description_selection(env)
+        )
+        if post.get("beneficiary_type") not in types:
+            raise UserError(env._("Choose who receives the device."))
         return {
             "commune_id": commune.id,
-            "beneficiary_type": post.get("beneficiary_type"),
-            "beneficiary_name": (post.get("beneficiary_name") or "").strip() or False,
-            "household_ref": (post.get("household_ref") or "").strip() or False,
-            "date": post.get("date") or fields.Date.context_today(request.env.user),
+            "beneficiary_type": post["beneficiary_type"],
+            "beneficiary_name": form_text(
+                post, "beneficiary_name", env._("The receiving organisation")
+            ),
+            "household_ref": form_text(
+                post, "household_ref", env._("The household reference")
+            ),
+            "date": form_date(post, "date", env._("The date"))
+            or fields.Date.context_today(env.user),
         }
 
     # AGEC statement ----------------------------------------------------------

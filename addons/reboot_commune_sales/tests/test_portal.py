@@ -127,6 +127,21 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
         ):
             response = self._post("/my/catalogue/request", data)
             self.assertIn("alert-danger", response.text)
+        # out of range, impossible date, endless text: a form error, not a 500
+        for data, message in (
+            ({f"qty_{self.laptop.id}_a": "99999999999"}, "must be between 0 and"),
+            (
+                {f"qty_{self.laptop.id}_a": "1", "wished_date": "2026-02-30"},
+                "is not a valid date (2026-02-30)",
+            ),
+            (
+                {f"qty_{self.laptop.id}_a": "1", "comment": "x" * 300_000},
+                "is too long",
+            ),
+        ):
+            response = self._post("/my/catalogue/request", data)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(message, response.text)
         self.assertEqual(self.env["sale.order"].search_count([]), before)
 
     def test_requests_are_listed_before_they_are_sent(self):
@@ -227,6 +242,29 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
             },
         )
         self.assertIn("alert-danger", response.text)
+        self.assertEqual(set(lots.mapped("reboot_state")), {"sold"})
+        # Forged fields: an unknown kind, a device id that is no number, an
+        # impossible date, an endless name.
+        for forged in (
+            {"beneficiary_type": "pirate", "beneficiary_name": "X"},
+            {
+                "beneficiary_type": "school",
+                "beneficiary_name": "X",
+                f"lot_{lots[0].id}": "1 OR 1=1",
+            },
+            {
+                "beneficiary_type": "school",
+                "beneficiary_name": "X",
+                "date": "2026-13-45",
+            },
+            {"beneficiary_type": "school", "beneficiary_name": "x" * 300_000},
+        ):
+            response = self._post(
+                "/my/allocations",
+                {**{f"lot_{lot.id}": str(lot.id) for lot in lots}, **forged},
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("alert-danger", response.text)
         self.assertEqual(set(lots.mapped("reboot_state")), {"sold"})
         # Both at once, for a school.
         response = self._post(

@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from ..agec import agec_csv, agec_xlsx
 from .common import RebootCommuneCommon
 
 
@@ -113,6 +114,29 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
         self.assertEqual(invoice.reboot_commitment_number, "ENG-42")
         self.assertEqual(invoice.reboot_buyer_siret, "21760540100009")
         self.assertEqual(invoice.invoice_line_ids.quantity, 1)
+
+    def test_agec_files_keep_user_text_as_text(self):
+        row = dict.fromkeys(
+            ("montant_total", "montant_reemploi_et_reutilisation"), -12.5
+        )
+        row.update(
+            {
+                "annee": 2026,
+                "siret": "21760540700019",
+                "raison_sociale": "=cmd|' /C calc'!A0",
+                "type_produit_acquis": "Ordinateurs",
+                "montant_produits_issus_don": 0.0,
+                "montant_produits_recycles": 0.0,
+                "commentaires": "+ voir convention",
+            }
+        )
+        lines = agec_csv([row]).decode().splitlines()
+        self.assertIn(",'=cmd|' /C calc'!A0,", lines[1])
+        self.assertIn("'+ voir convention", lines[1])
+        self.assertIn(",-12.50,", lines[1], "numbers stay numbers")
+        book = openpyxl.load_workbook(io.BytesIO(agec_xlsx([row])))
+        cells = {cell.value: cell.data_type for cell in book.active[2]}
+        self.assertEqual(cells["=cmd|' /C calc'!A0"], "s")
 
     def test_agec_figures_to_the_cent(self):
         with freeze_time("2026-03-10"):

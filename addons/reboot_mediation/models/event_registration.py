@@ -1,5 +1,11 @@
+import json
+import re
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
 from odoo.tools import email_normalize
 from odoo.tools.sql import escape_psql
 
@@ -26,6 +32,14 @@ AUTONOMY = [
     ("autonomous", "Autonomous"),
 ]
 PERSONAL_FIELDS = ("name", "email", "phone")
+
+
+def _redact(value, traces):
+    """`value` with every trace replaced (case-insensitive), markup kept."""
+    text = str(value)
+    for trace in sorted(traces, key=len, reverse=True):
+        text = re.sub(re.escape(trace), "[…]", text, flags=re.IGNORECASE)
+    return Markup(text) if isinstance(value, Markup) else text
 
 
 class EventRegistration(models.Model):
@@ -149,19 +163,146 @@ class EventRegistration(models.Model):
                     ("partner_id", "!=", False),
                 ]
             )
-            registrations.write(
-                {
-                    "name": False,
-                    "email": False,
-                    "phone": False,
-                    "partner_id": False,
-                    "reboot_consent": False,
-                }
+            # an email left at an allocation that never led to a registration
+            # is kept no longer than a registration's
+            stale = self.env["reboot.allocation"].search(
+                [
+                    ("contact_email", "!=", False),
+                    ("company_id", "in", [company.id, False]),
+                    ("date", "<", fields.Date.to_date(limit)),
+                ]
             )
-            allocations = registrations.allocation_id.filtered("contact_email")
-            allocations.write({"contact_email": False, "contact_consent": False})
+            registrations._reboot_erase_personal_data(
+                registrations.allocation_id.filtered("contact_email") | stale
+            )
             anonymised |= registrations
         return anonymised
+
+    def _reboot_erase_personal_data(self, allocations):
+        """Erase the name and contacts of these registrations (and the email of
+        `allocations`), and every copy of them the database kept: the tracked
+        old values, chatter messages and their mails, queued mails and
+        attachments of the workshops, registrations and allocations concerned.
+        The anonymous profile (age band, situation, autonomy) stays."""
+        # Superuser: a retention job erases what no user may see any more.
+        registrations = self.sudo()
+        allocations = allocations.sudo()
+        traces = {
+            value.strip()
+            for record in registrations
+            for value in (record.name, record.email, record.phone, record.company_name)
+            if value and len(value.strip()) >= 3
+        } | {a.contact_email for a in allocations}
+        # and what the person's fields held before (a corrected address)
+        for tracked in (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "event.registration"),
+                    ("mail_message_id.res_id", "in", registrations.ids),
+                    ("field_id.name", "in", ["name", "email", "phone", "company_name"]),
+                ]
+            )
+        ):
+            traces |= {
+                value.strip()
+                for value in (tracked.old_value_char, tracked.new_value_char)
+                if value and len(value.strip()) >= 3
+            }
+        documents = [
+            ("event.registration", registrations.ids),
+            ("event.event", registrations.event_id.ids),
+            ("reboot.allocation", (allocations | registrations.allocation_id).ids),
+        ]
+        # the erasing write itself tracks nothing
+        quiet = {"tracking_disable": True, "mail_notrack": True}
+        registrations.with_context(**quiet).write(
+            {
+                "name": False,
+                "email": False,
+                "phone": False,
+                "company_name": False,
+                "partner_id": False,
+                "reboot_consent": False,
+            }
+        )
+        allocations.with_context(**quiet).write(
+            {"contact_email": False, "contact_consent": False}
+        )
+        if traces:
+            self._reboot_erase_traces(traces, documents)
+
+    @api.model
+    def _reboot_erase_traces(self, traces, documents):
+        """Remove `traces` (names, emails, phones) from what the mail and
+        attachment machinery kept about `documents` [(model, ids)]."""
+        env = self.env(su=True)
+        registration_ids = dict(documents)["event.registration"]
+
+        def on_documents(model_field="model"):
+            return expression.OR(
+                [
+                    [(model_field, "=", model), ("res_id", "in", ids)]
+                    for model, ids in documents
+                ]
+            )
+
+        def mentioning(*fields):
+            return expression.OR(
+                [[(field, "ilike", escape_psql(t))] for t in traces for field in fields]
+            )
+
+        # The registration's own chatter is about the person only (its mails,
+        # their tracked old values): it goes, mails and tracking values with it.
+        env["mail.message"].search(
+            [("model", "=", "event.registration"), ("res_id", "in", registration_ids)]
+        ).unlink()
+        # On the workshops and allocations, what mentions the person is redacted.
+        redacted = ("body", "subject", "email_from", "record_name")
+        messages = env["mail.message"].search(
+            expression.AND([on_documents(), mentioning(*redacted)])
+        )
+        # mails, queued or kept, to or about the person
+        env["mail.mail"].search(
+            expression.OR(
+                [[("mail_message_id", "in", messages.ids)], mentioning("email_to")]
+            )
+        ).unlink()
+        for message in messages:
+            message.write(
+                {
+                    field: _redact(message[field], traces)
+                    for field in redacted
+                    if message[field]
+                }
+            )
+        # files attached to the person's registration, and any attachment of
+        # the workshops or allocations that names them
+        env["ir.attachment"].search(
+            expression.OR(
+                [
+                    [
+                        ("res_model", "=", "event.registration"),
+                        ("res_id", "in", registration_ids),
+                    ],
+                    expression.AND(
+                        [
+                            on_documents("res_model"),
+                            mentioning("name", "index_content", "description"),
+                        ]
+                    ),
+                ]
+            )
+        ).unlink()
+        # to-dos about the person
+        env["mail.activity"].search(
+            expression.AND([on_documents("res_model"), mentioning("summary", "note")])
+        ).unlink()
+        # the live notifications the chatter sent (the bus keeps them a while),
+        # also as JSON, where accents are escaped
+        traces = traces | {json.dumps(t)[1:-1] for t in traces}
+        env["bus.bus"].search(mentioning("message")).unlink()
 
     @api.model
     def reboot_export_personal_data(self, email):

@@ -1,1 +1,1 @@
-from . import test_workshop
+from . import test_anonymisation, test_workshop

@@ -319,6 +319,28 @@ class TestInvitation(RebootCommuneCommon, TransactionCase):
             }
         )
 
+    def test_an_unused_allocation_email_is_not_kept_forever(self):
+        # a beneficiary who never came: no registration, the email stays on the
+        # allocation only, and goes once as old as the retention
+        self.workshop.reboot_commune_id = self.commune_b  # nothing to invite to
+        old = self._allocate(
+            self.sold[0],
+            contact_consent=True,
+            contact_email="jamais.venu@example.com",
+            date=fields.Date.subtract(fields.Date.today(), days=400),
+        )
+        recent = self._allocate(
+            self.sold[1],
+            household_ref="FAM-2",
+            contact_consent=True,
+            contact_email="recent@example.com",
+        )
+        self.assertFalse(old.registration_ids)
+        self.env.company.reboot_retention_days = 365
+        self.env["event.registration"]._cron_anonymise_beneficiaries()
+        self.assertFalse(old.contact_email or old.contact_consent)
+        self.assertEqual(recent.contact_email, "recent@example.com")
+
     def test_invitation_by_email_or_call_list(self):
         by_mail = self._allocate(
             self.sold[0], contact_consent=True, contact_email="benef@example.com"

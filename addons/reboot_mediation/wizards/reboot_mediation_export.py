@@ -3,9 +3,9 @@ import io
 from collections import defaultdict
 from datetime import timedelta
 
-import xlsxwriter
-
 from odoo import fields, models
+
+from odoo.addons.reboot_collect.spreadsheet import csv_row, xlsx_workbook
 
 from ..models.event_registration import AGE_BANDS, AUTONOMY, STATUSES
 
@@ -93,10 +93,10 @@ class RebootMediationExport(models.TransientModel):
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(csv_row(row) for row in rows)
             return buffer.getvalue().encode("utf-8")
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = xlsx_workbook(buffer)
         sheet = workbook.add_worksheet("activites")
         bold = workbook.add_format({"bold": True, "bg_color": "#FDE9D9"})
         sheet.write_row(0, 0, columns, bold)

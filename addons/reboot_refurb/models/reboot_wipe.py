@@ -4,6 +4,8 @@ from datetime import UTC, datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .. import uploads
+
 MAX_NUMBER = 2**31 - 1  # what a PostgreSQL integer column holds
 MAX_TIMESTAMP = 253402300799  # 9999-12-31, the last second Python dates know
 
@@ -189,13 +191,29 @@ class RebootWipe(models.Model):
         `lot_id` the drives are attached to that device; without, each drive
         serial must already be known on a device. All or nothing: any error
         raises a UserError and writes nothing."""
+        if not isinstance(json_text, str | bytes):
+            raise UserError(self.env._("The nwipe report must be JSON text."))
+        # a list of reports from a wipe station may hold many of them
+        uploads.check_size(self.env, self.env._("The nwipe report"), len(json_text))
         try:
             data = json.loads(json_text)
         except (TypeError, ValueError) as exc:
             raise UserError(
                 self.env._("The nwipe report is not valid JSON: %(error)s", error=exc)
             ) from None
+        except RecursionError:
+            raise UserError(
+                self.env._("The nwipe report is nested too deeply.")
+            ) from None
         reports = data if isinstance(data, list) else [data]
+        if len(reports) > uploads.MAX_ZIP_MEMBERS:
+            raise UserError(
+                self.env._(
+                    "%(count)s reports at once; %(max)s at most.",
+                    count=len(reports),
+                    max=uploads.MAX_ZIP_MEMBERS,
+                )
+            )
         return self._import_nwipe_reports(
             [(None, report) for report in reports], lot_id=lot_id
         )

@@ -8,6 +8,8 @@ reproducible and CI sees the same inputs every time."""
 import base64
 import io
 import json
+import zipfile
+from unittest.mock import patch
 
 import openpyxl
 from hypothesis import HealthCheck, example, given, settings
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
+from .. import uploads
 from ..wizards.reboot_intake_wizard import COLUMNS, SERIAL_RE
 from .common import RebootRefurbCommon
 
@@ -297,7 +300,95 @@ class TestImportersFuzz(RebootRefurbCommon, TransactionCase):
             check,
         )
 
+    @FUZZ
+    @given(
+        flips=st.lists(
+            st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=6
+        ),
+        cut=st.one_of(st.none(), st.integers(0, 10**6)),
+    )
+    @example(flips=[], cut=30)  # an archive cut in the middle of its first member
+    @example(flips=[(15, 0)], cut=None)  # a corrupted header
+    def test_nwipe_zip_archive(self, flips, cut):
+        """A zip of two reports, with bytes flipped or cut off: imported, or a
+        UserError (never BadZipFile, zlib.error or EOFError), nothing written."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("a.json", self._nwipe("ZIP-FUZZ-A"))
+            archive.writestr("b.json", self._nwipe("ZIP-FUZZ-B"))
+        raw = bytearray(buffer.getvalue())
+        for position, value in flips:
+            raw[position % len(raw)] = value
+        if cut is not None:
+            raw = raw[: cut % len(raw)]
+        attachment = self.env["ir.attachment"].create(
+            {"name": "rapports.zip", "raw": bytes(raw)}
+        )
+        wizard = (
+            self.env["reboot.wipe.import.wizard"]
+            .with_user(self.technician)
+            .create({"attachment_ids": [(6, 0, attachment.ids)], "lot_id": self.lot.id})
+        )
+
+        def check(_action):
+            self.assertEqual(
+                set(self.lot.reboot_wipe_ids.mapped("drive_serial"))
+                & {"ZIP-FUZZ-A", "ZIP-FUZZ-B"},
+                {"ZIP-FUZZ-A", "ZIP-FUZZ-B"},
+            )
+
+        self._attempt(wizard.action_import, check)
+
 
 def wizard_rows(rows):
     """How many rows of a table the intake reads: the non-blank ones."""
     return sum(1 for cells in rows if any(c.strip() for c in cells))
+
+
+@tagged("post_install", "-at_install")
+class TestUploadLimitsFuzz(TransactionCase):
+    """The size limits hold exactly, whatever the sizes (no database needed)."""
+
+    @FUZZ
+    @given(size=st.integers(0, 3000), limit=st.integers(1, 2000))
+    def test_report_size_limit(self, size, limit):
+        raw = b'{"x": "' + b"a" * size + b'"}'
+        with patch.object(uploads, "MAX_REPORT_BYTES", limit):
+            if len(raw) > limit:
+                with self.assertRaisesRegex(UserError, "file too large"):
+                    uploads.load_json(self.env, "r.json", raw)
+            else:
+                self.assertEqual(
+                    uploads.load_json(self.env, "r.json", raw)["x"], "a" * size
+                )
+
+    @FUZZ
+    @given(
+        sizes=st.lists(st.integers(0, 400), max_size=12),
+        member_limit=st.integers(1, 300),
+        total_limit=st.integers(1, 2000),
+        count_limit=st.integers(1, 10),
+    )
+    def test_zip_limits(self, sizes, member_limit, total_limit, count_limit):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for n, size in enumerate(sizes):
+                archive.writestr(f"r{n}.json", b"a" * size)
+        with (
+            patch.object(uploads, "MAX_REPORT_BYTES", member_limit),
+            patch.object(uploads, "MAX_ZIP_BYTES", total_limit),
+            patch.object(uploads, "MAX_ZIP_MEMBERS", count_limit),
+        ):
+            refused = (
+                len(sizes) > count_limit
+                or any(size > member_limit for size in sizes)
+                or sum(sizes) > total_limit
+            )
+            if refused:
+                with self.assertRaises(UserError):
+                    uploads.zip_members(self.env, "a.zip", buffer.getvalue(), ".json")
+            else:
+                members = uploads.zip_members(
+                    self.env, "a.zip", buffer.getvalue(), ".json"
+                )
+                self.assertEqual([len(data) for _name, data in members], sizes)

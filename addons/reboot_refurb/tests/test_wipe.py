@@ -1,11 +1,15 @@
 import base64
 import io
 import json
+import resource
 import zipfile
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 
+from .. import uploads
+from ..wizards.reboot_intake_wizard import MAX_ROWS
 from .common import RebootRefurbCommon
 
 
@@ -253,3 +257,91 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
         )
         with self.assertRaises(AccessError):
             self.env["reboot.wipe"].with_user(mediator).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestBoundedUploads(RebootRefurbCommon, TransactionCase):
+    """Issue #16: every upload is bounded before it is decoded or inflated."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lot = cls._register(cls, ["BOUND-LT-1"])
+
+    def _import(self, raw, name="rapports.zip"):
+        attachment = self.env["ir.attachment"].create({"name": name, "raw": raw})
+        return (
+            self.env["reboot.wipe.import.wizard"]
+            .with_user(self.technician)
+            .create({"attachment_ids": [(6, 0, attachment.ids)], "lot_id": self.lot.id})
+            .action_import()
+        )
+
+    def _intake_file(self, raw, filename):
+        return (
+            self.env["reboot.intake.wizard"]
+            .with_user(self.technician)
+            .create(
+                {
+                    "pickup_id": self.pickup.id,
+                    "device_type_id": self.laptop.id,
+                    "file": base64.b64encode(raw),
+                    "filename": filename,
+                }
+            )
+        )
+
+    def test_a_zip_bomb_is_refused_without_inflating_it(self):
+        # one member of 256 MiB of zeros: about 250 KB compressed
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            with archive.open("bombe.json", "w") as member:
+                chunk = b"0" * (1024 * 1024)
+                for _ in range(256):
+                    member.write(chunk)
+        raw = buffer.getvalue()
+        self.assertLess(len(raw), 2 * 1024 * 1024)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        with self.assertRefused(UserError, "bombe.json: file too large"):
+            self._import(raw)
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak
+        self.assertLess(grown, 64 * 1024, "the worker's memory stays bounded")
+        self.assertFalse(self.lot.reboot_wipe_ids)
+
+    def test_too_many_members_and_corrupt_archives(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for n in range(uploads.MAX_ZIP_MEMBERS + 1):
+                archive.writestr(f"r{n}.json", "{}")
+        with self.assertRefused(UserError, "at most per archive"):
+            self._import(buffer.getvalue())
+        with self.assertRefused(UserError, "is not a readable zip archive"):
+            self._import(b"PK\x03\x04" + b"\x00" * 200)
+
+    def test_deeply_nested_json_is_a_clear_refusal(self):
+        deep = "[" * 100_000 + "]" * 100_000
+        with self.assertRefused(UserError, "nested too deeply"):
+            self._import(deep.encode(), name="profond.json")
+        with self.assertRefused(UserError, "nested too deeply"):
+            self.env["reboot.wipe"].with_user(self.technician).import_nwipe_json(
+                deep, lot_id=self.lot.id
+            )
+
+    def test_upload_and_row_limits(self):
+        with patch.object(uploads, "MAX_UPLOAD_BYTES", 1000):
+            with self.assertRefused(UserError, "is too large"):
+                self._import(b"{}" + b" " * 2000, name="gros.json")
+            wizard = self._intake_file(b"serial\n" + b"SN-1\n" * 400, "gros.csv")
+            with self.assertRefused(UserError, "gros.csv is too large"):
+                wizard.action_register()
+        # the RPC entry point has the wizard's row limit
+        rows = [f"SN-{n}" for n in range(MAX_ROWS + 1)]
+        with self.assertRefused(UserError, "At most 20000 devices"):
+            self.env["reboot.intake.wizard"].with_user(
+                self.technician
+            ).register_serials(self.pickup.id, rows)
+        # a CSV is read no further than the limit
+        text = "serial\n" + "".join(f"CSV-{n}\n" for n in range(MAX_ROWS + 500))
+        wizard = self._intake_file(text.encode(), "long.csv")
+        with self.assertRefused(UserError, "At most 20000 devices"):
+            wizard.action_register()

@@ -1,12 +1,15 @@
 import base64
 import csv
 import io
+import itertools
 import math
 import re
 from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .. import uploads
 
 # Columns of an intake file; only "serial" is required.
 COLUMNS = {
@@ -99,6 +102,9 @@ class RebootIntakeWizard(models.TransientModel):
                     (self.env._("line %(n)s", n=number), {"serial": line.strip()})
                 )
         if self.file:
+            uploads.check_size(
+                self.env, self.filename or "", uploads.base64_size(self.file)
+            )
             rows += self._read_file(base64.b64decode(self.file), self.filename or "")
         if not rows:
             raise UserError(self.env._("Scan, paste or import at least one serial."))
@@ -123,7 +129,12 @@ class RebootIntakeWizard(models.TransientModel):
             except csv.Error:
                 dialect = csv.excel
             try:
-                table = list(csv.reader(io.StringIO(text, newline=""), dialect))
+                # row by row, stopped past the limit
+                table = list(
+                    itertools.islice(
+                        csv.reader(io.StringIO(text, newline=""), dialect), MAX_ROWS + 2
+                    )
+                )
             except csv.Error as error:
                 raise UserError(
                     self.env._("The CSV file cannot be read: %(error)s", error=error)
@@ -162,10 +173,19 @@ class RebootIntakeWizard(models.TransientModel):
         except Exception:  # noqa: BLE001 - any unreadable workbook is the user's file
             raise UserError(self.env._("The XLSX file cannot be read.")) from None
         sheet = book.worksheets[0]
-        return [
-            ["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        try:
+            # streamed (read_only), stopped past the row limit, columns bounded
+            return [
+                ["" if cell is None else str(cell) for cell in row]
+                for row in itertools.islice(
+                    sheet.iter_rows(values_only=True, max_col=uploads.MAX_COLUMNS),
+                    MAX_ROWS + 2,
+                )
+            ]
+        except Exception:  # noqa: BLE001 - a corrupt sheet is the user's file
+            raise UserError(self.env._("The XLSX file cannot be read.")) from None
+        finally:
+            book.close()
 
     # Checking ------------------------------------------------------------
 
@@ -295,6 +315,12 @@ class RebootIntakeWizard(models.TransientModel):
             if device_type_code
             else False
         )
+        if not isinstance(rows, list | tuple):
+            raise UserError(self.env._("rows must be a list of serials or of rows."))
+        if len(rows) > MAX_ROWS:
+            raise UserError(
+                self.env._("At most %(max)s devices at once.", max=MAX_ROWS)
+            )
         wizard = self.create(
             {
                 "pickup_id": pickup_id,

@@ -1,12 +1,9 @@
 import base64
-import io
-import json
-import zipfile
 
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-MAX_REPORT_BYTES = 1024 * 1024
+from .. import uploads
 
 
 class RebootWipeImportWizard(models.TransientModel):
@@ -28,46 +25,38 @@ class RebootWipeImportWizard(models.TransientModel):
     wipe_ids = fields.Many2many("reboot.wipe", string="Imported wipes", readonly=True)
 
     def _read_reports(self):
-        """[(file name, parsed JSON)] of every report, zip archives unpacked."""
+        """[(file name, parsed JSON)] of every report, zip archives unpacked,
+        every size bounded before anything is decoded (see ..uploads)."""
         reports, errors = [], []
         for attachment in self.attachment_ids:
-            raw = base64.b64decode(attachment.datas or b"")
-            if zipfile.is_zipfile(io.BytesIO(raw)):
-                with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                    members = [
-                        info
-                        for info in archive.infolist()
-                        if not info.is_dir() and info.filename.lower().endswith(".json")
-                    ]
+            try:
+                uploads.check_size(self.env, attachment.name, attachment.file_size)
+                raw = base64.b64decode(attachment.datas or b"")
+                if uploads.is_zip(raw):
+                    members = uploads.zip_members(
+                        self.env, attachment.name, raw, ".json"
+                    )
                     if not members:
-                        errors.append(
+                        raise UserError(
                             self.env._(
                                 "%(name)s: no JSON report in the archive",
                                 name=attachment.name,
                             )
                         )
-                    for info in members:
-                        if info.file_size > MAX_REPORT_BYTES:
-                            errors.append(
-                                self.env._(
-                                    "%(name)s: file too large", name=info.filename
-                                )
-                            )
-                            continue
-                        self._decode(info.filename, archive.read(info), reports, errors)
-            else:
-                self._decode(attachment.name, raw, reports, errors)
+                else:
+                    members = [(attachment.name, raw)]
+                for name, data in members:
+                    try:
+                        reports.append((name, uploads.load_json(self.env, name, data)))
+                    except UserError as error:
+                        errors.append(error.args[0])
+            except UserError as error:
+                errors.append(error.args[0])
         if errors:
             raise UserError("\n".join(errors))
         if not reports:
             raise UserError(self.env._("Add at least one nwipe report."))
         return reports
-
-    def _decode(self, name, raw, reports, errors):
-        try:
-            reports.append((name, json.loads(raw.decode("utf-8"))))
-        except (UnicodeDecodeError, ValueError):
-            errors.append(self.env._("%(name)s: not a valid JSON report", name=name))
 
     def action_import(self):
         self.ensure_one()
