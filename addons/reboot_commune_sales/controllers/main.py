@@ -27,6 +27,8 @@ class RebootCommunePortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "reboot_allocation_count" in counters:
             commune = self._reboot_commune()
+            # a count of the commune's own delivered devices (officers do not
+            # read devices)
             values["reboot_allocation_count"] = (
                 request.env["stock.lot"]
                 .sudo()
@@ -52,6 +54,8 @@ class RebootCommunePortal(CustomerPortal):
         values.update(
             {
                 "page_name": "reboot_catalogue",
+                # ready stock grouped by type and grade, no serial: the
+                # catalogue every commune officer is meant to see
                 "offers": request.env["stock.lot"].sudo()._reboot_catalogue_offers(),
                 "error": kw.get("error"),
             }
@@ -69,6 +73,7 @@ class RebootCommunePortal(CustomerPortal):
         commune = self._reboot_commune()
         if not commune:
             return request.redirect("/my")
+        # the same catalogue as the page shows (grouped, no serial)
         offers = request.env["stock.lot"].sudo()._reboot_catalogue_offers()
         order, error = portal_form_attempt(
             lambda: request.env["sale.order"]._reboot_create_quote_request(
@@ -146,6 +151,7 @@ class RebootCommunePortal(CustomerPortal):
                 lambda: self._allocate(commune, post)
             )
             done = len(allocations or [])
+        # the commune's own delivered devices only (filtered on it below)
         Lot = request.env["stock.lot"].sudo()
         values = self._prepare_portal_layout_values()
         values.update(
@@ -180,6 +186,7 @@ class RebootCommunePortal(CustomerPortal):
         lot_ids = [int(v) for v in lot_ids]
         if not lot_ids:
             raise UserError(env._("Select at least one device to allocate."))
+        # read as superuser to check them: anything not the commune's is refused
         lots = env["stock.lot"].sudo().browse(lot_ids).exists()
         foreign = lots.filtered(
             lambda lot: lot.reboot_commune_id != commune or lot.reboot_state != "sold"
@@ -227,8 +234,11 @@ class RebootCommunePortal(CustomerPortal):
         commune = self._reboot_commune()
         if not commune or fmt not in ("csv", "xlsx", "pdf") or not 2000 <= year <= 2100:
             return request.redirect("/my")
+        # the officer's own commune: its statement reads its invoices
         commune_sudo = commune.sudo()
         if fmt == "pdf":
+            # rendering reads the commune's invoices, which the officer reaches
+            # through Odoo's portal only: the PDF is of the officer's commune
             pdf, _type = (
                 request.env["ir.actions.report"]
                 .sudo()

@@ -67,6 +67,8 @@ class SaleOrder(models.Model):
         pricelist = self.env.ref(
             "reboot_commune_sales.pricelist_communes", raise_if_not_found=False
         )
+        # officers create no order themselves: the quotation is written as
+        # superuser for the officer's own commune, with the communes' prices
         order = self.sudo().create(
             {
                 "partner_id": officer.id,
@@ -92,6 +94,7 @@ class SaleOrder(models.Model):
             }
         )
         order.message_subscribe(partner_ids=officer.ids)
+        # who to notify: reading the group's users is an administrator's right
         managers = (
             self.sudo()
             .env.ref("reboot_collect.group_reboot_manager")

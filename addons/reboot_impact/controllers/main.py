@@ -12,6 +12,8 @@ class RebootImpactPortal(RebootDonorPortal):
         donor = self._reboot_donor()
         if not donor or not 2000 <= year <= 2100:
             return request.redirect("/my")
+        # the report (a managers' model) is computed as superuser for the donor
+        # checked above, never for another one
         report_sudo = (
             request.env["reboot.impact.report"]
             .sudo()

@@ -348,6 +348,8 @@ class EventRegistration(models.Model):
             for r in registrations
         ] + [
             {
+                # the serial of the device the person received (a manager's
+                # export; devices may sit in another company)
                 "allocation": a.lot_id.sudo().name,
                 "commune": a.commune_id.name,
                 "date": fields.Date.to_string(a.date),

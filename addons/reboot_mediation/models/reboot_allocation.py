@@ -88,6 +88,8 @@ class RebootAllocation(models.Model):
                     "state": "open",
                 }
             )
+        # the officer's allocation invites its beneficiary: registrations are
+        # written as superuser for the workshops of the allocation's commune
         registrations = (
             self.env["event.registration"]
             .sudo()
@@ -97,12 +99,15 @@ class RebootAllocation(models.Model):
         template = self.env.ref("reboot_mediation.mail_template_workshop_invitation")
         for registration in registrations:
             if registration.email:
+                # templates are an administrator's records; the mail goes to
+                # the beneficiary who consented to it
                 template.sudo().send_mail(registration.id)
             else:
                 registration.event_id.activity_schedule(
                     "mail.mail_activity_data_call",
                     summary=self.env._(
                         "Invite the beneficiary of %(device)s (%(commune)s)",
+                        # the serial only, for the mediator's to-do
                         device=registration.allocation_id.lot_id.sudo().name,
                         commune=registration.reboot_commune_id.name,
                     ),

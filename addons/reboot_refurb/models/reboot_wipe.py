@@ -1,5 +1,5 @@
 import json
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -354,8 +354,8 @@ class RebootWipe(models.Model):
         ):
             raise UserError(self.env._("device.size_bytes must be an integer"))
         try:
-            start = datetime.fromtimestamp(numbers["start_time"], UTC)
-            end = datetime.fromtimestamp(numbers["end_time"], UTC)
+            start = datetime.fromtimestamp(numbers["start_time"], timezone.utc)
+            end = datetime.fromtimestamp(numbers["end_time"], timezone.utc)
         except (OverflowError, OSError, ValueError):
             raise UserError(self.env._("wipe_result times are out of range")) from None
         if end < start:
