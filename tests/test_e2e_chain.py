@@ -247,6 +247,21 @@ def test_whole_chain(users):
         a["id"] for a in allocations if a["beneficiary_type"] == "family"
     )]  # fmt: skip
     assert len(family) == 1 and family[0]["reboot_to_call"]
+    # the workshop takes place (it starts now); the family comes and is
+    # partly autonomous at the end
+    mediator.call(
+        "event.event",
+        "write",
+        [workshop],
+        {"date_begin": (datetime.now() - timedelta(minutes=5)).strftime(
+            "%Y-%m-%d %H:%M:%S")},
+    )  # fmt: skip
+    mediator.call(
+        "event.registration",
+        "write",
+        [family[0]["id"]],
+        {"reboot_autonomy": "partiellement_autonome"},
+    )
     mediator.call("event.registration", "action_reboot_attended", [family[0]["id"]])
 
     # 9. The manager exports the funder report of this donor's tablets.

@@ -4,6 +4,9 @@ receipt register, mediation activity): user text stays text.
 A workshop named "=HYPERLINK(...)" or a comment starting with "+" must not
 become a live formula in the funder's Excel (CSV/formula injection, OWASP)."""
 
+import csv
+import io
+
 import xlsxwriter
 
 # xlsxwriter turns strings starting with "=" into formulas and URLs into
@@ -34,3 +37,25 @@ def csv_text(value):
 def csv_row(row):
     """csv_text on every cell of a dict row."""
     return {key: csv_text(value) for key, value in row.items()}
+
+
+def table_file(columns, rows, file_format, sheet_name):
+    """A plain table (a header row, then one row per dict of `rows`) as CSV
+    (UTF-8) or XLSX bytes, user text kept as text."""
+    if file_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(csv_row(row) for row in rows)
+        return buffer.getvalue().encode("utf-8")
+    buffer = io.BytesIO()
+    workbook = xlsx_workbook(buffer)
+    sheet = workbook.add_worksheet(sheet_name)
+    bold = workbook.add_format({"bold": True, "bg_color": "#FDE9D9"})
+    sheet.write_row(0, 0, columns, bold)
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, [row[c] for c in columns])
+    sheet.freeze_panes(1, 0)
+    sheet.set_column(0, len(columns) - 1, 14)
+    workbook.close()
+    return buffer.getvalue()

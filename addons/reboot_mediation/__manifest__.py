@@ -1,7 +1,7 @@
 {
     "name": "Reboot Ecosystème – Médiation numérique",
     "summary": "Digital-mediation workshops for beneficiaries of refurbished devices",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Marketing/Events",
     "author": "Reboot Ecosystème",
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
@@ -11,6 +11,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "data/event_type_data.xml",
         "data/reboot_mediation_theme_data.xml",
         "data/mail_data.xml",
@@ -19,6 +20,7 @@
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
         "views/reboot_allocation_views.xml",
+        "views/reboot_aptic_cheque_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
     ],

@@ -3,7 +3,9 @@ from . import (
     event_registration,
     event_type,
     reboot_allocation,
+    reboot_aptic_cheque,
     reboot_mediation_theme,
     res_company,
     res_config_settings,
+    res_users,
 )

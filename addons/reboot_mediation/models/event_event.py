@@ -1,17 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-LEVELS = [
-    ("beginner", "Beginner"),
-    ("intermediate", "Intermediate"),
-    ("advanced", "Advanced"),
-]
-PLACE_TYPES = [
-    ("site", "On site"),
-    ("home", "At home"),
-    ("remote", "Remote"),
-    ("other", "Other"),
-]
+from ..coop import ACTIVITY_TYPES, LEVELS, PLACE_TYPES
 
 
 class EventEvent(models.Model):
@@ -25,8 +15,21 @@ class EventEvent(models.Model):
         index=True,
         tracking=True,
     )
+    reboot_activity_type = fields.Selection(
+        ACTIVITY_TYPES,
+        string="Kind of activity",
+        default="collectif",
+        help="A group workshop, or an individual appointment (one beneficiary).",
+    )
     reboot_theme_ids = fields.Many2many("reboot.mediation.theme", string="Themes")
-    reboot_level = fields.Selection(LEVELS, string="Level", default="beginner")
+    reboot_equipment_ids = fields.Many2many(
+        "reboot.mediation.equipment",
+        string="Equipment used",
+        default=lambda self: self.env.ref(
+            "reboot_mediation.equipment_ordinateur", raise_if_not_found=False
+        ),
+    )
+    reboot_level = fields.Selection(LEVELS, string="Level", default="debutant")
     reboot_commune_id = fields.Many2one(
         "res.partner",
         string="Commune",
@@ -35,7 +38,11 @@ class EventEvent(models.Model):
         tracking=True,
     )
     reboot_place_type = fields.Selection(
-        PLACE_TYPES, string="Place type", default="site"
+        PLACE_TYPES, string="Place type", default="lieu_activite"
+    )
+    reboot_aidants_connect = fields.Boolean(
+        related="user_id.reboot_aidants_connect",
+        string="Mediator authorised by Aidants Connect",
     )
     reboot_duration_minutes = fields.Integer(
         string="Duration (minutes)", compute="_compute_reboot_duration_minutes"
@@ -122,3 +129,42 @@ class EventEvent(models.Model):
         return self.env.ref(
             "reboot_mediation.action_report_attendance_sheet"
         ).report_action(self)
+
+    @api.constrains("date_begin")
+    def _check_reboot_attendance_dates(self):
+        """A workshop whose attendance is recorded has taken place: it is not
+        moved to the future (the attendance would precede it)."""
+        now = fields.Datetime.now()
+        later = self.filtered(lambda e: e.is_mediation_workshop and e.date_begin > now)
+        if not later:
+            return
+        marked = self.env["event.registration"].search(
+            [
+                ("event_id", "in", later.ids),
+                "|",
+                ("state", "=", "done"),
+                ("reboot_absent", "=", True),
+            ],
+            limit=1,
+        )
+        if marked:
+            raise ValidationError(
+                self.env._(
+                    "%(workshop)s already has its attendance recorded: it cannot "
+                    "start in the future. Undo the attendance first.",
+                    workshop=marked.event_id.display_name,
+                )
+            )
+
+    def action_reboot_mark_attendance(self):
+        """The workshop's attendees, to mark who came (from the workshop)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "reboot_mediation.event_registration_action_attendance"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {"default_event_id": self.id}
+        action["display_name"] = self.env._(
+            "Attendance: %(workshop)s", workshop=self.display_name
+        )
+        return action

@@ -6,31 +6,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, format_datetime
 from odoo.tools.sql import escape_psql
 
-AGE_BANDS = [
-    ("under_12", "Under 12"),
-    ("12_18", "12–18"),
-    ("18_24", "18–24"),
-    ("25_39", "25–39"),
-    ("40_59", "40–59"),
-    ("60_69", "60–69"),
-    ("70_plus", "70 and over"),
-]
-STATUSES = [
-    ("school", "In school"),
-    ("job_seeker", "Job seeker"),
-    ("employed", "Employed"),
-    ("retired", "Retired"),
-    ("not_given", "Not given"),
-]
-GENDERS = [("female", "Female"), ("male", "Male"), ("not_given", "Not given")]
-AUTONOMY = [
-    ("fully_helped", "Fully helped"),
-    ("partly", "Partly autonomous"),
-    ("autonomous", "Autonomous"),
-]
+from ..coop import AGE_BANDS, AUTONOMY, GENDERS, NOT_GIVEN, REDIRECTIONS, STATUSES
+
 PERSONAL_FIELDS = ("name", "email", "phone")
 
 
@@ -65,11 +45,27 @@ class EventRegistration(models.Model):
         help="The beneficiary agreed that their name and contact details are kept.",
     )
     reboot_consent_date = fields.Date(string="Consent date")
-    reboot_age_band = fields.Selection(AGE_BANDS, string="Age band")
-    reboot_status = fields.Selection(STATUSES, string="Situation", default="not_given")
-    reboot_gender = fields.Selection(GENDERS, string="Gender", default="not_given")
+    reboot_reference = fields.Char(
+        string="Anonymous reference",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Names the beneficiary on the attendance sheet when they gave no "
+        "consent to keep their name.",
+    )
+    reboot_age_band = fields.Selection(AGE_BANDS, string="Age band", default=NOT_GIVEN)
+    reboot_status = fields.Selection(STATUSES, string="Situation", default=NOT_GIVEN)
+    reboot_gender = fields.Selection(GENDERS, string="Gender", default=NOT_GIVEN)
     reboot_autonomy = fields.Selection(
         AUTONOMY, string="Autonomy reached", tracking=True
+    )
+    reboot_redirection = fields.Selection(
+        REDIRECTIONS,
+        string="Redirected to",
+        help="Where the mediator sent the beneficiary next, if anywhere.",
+    )
+    reboot_aptic_cheque_ids = fields.One2many(
+        "reboot.aptic.cheque", "registration_id", string="Pass numérique cheques"
     )
     reboot_absent = fields.Boolean(string="Absent", tracking=True)
     reboot_to_call = fields.Boolean(
@@ -106,6 +102,62 @@ class EventRegistration(models.Model):
                     )
                 )
 
+    @api.constrains("state", "reboot_absent", "reboot_autonomy")
+    def _check_reboot_attendance(self):
+        """Attendance is what happened: present or absent only once the
+        workshop has started, present with the autonomy level reached."""
+        now = fields.Datetime.now()
+        for registration in self.filtered("event_id.is_mediation_workshop"):
+            workshop = registration.event_id
+            marked = registration.state == "done" or registration.reboot_absent
+            if marked and workshop.date_begin > now:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s: attendance is recorded once the workshop has "
+                        "started (%(workshop)s starts on %(start)s).",
+                        person=registration._reboot_label(),
+                        workshop=workshop.name,
+                        start=format_datetime(
+                            self.env, workshop.date_begin, tz=workshop.date_tz
+                        ),
+                    )
+                )
+            if registration.state == "done" and not registration.reboot_autonomy:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s: record the autonomy level reached before "
+                        "marking them present.",
+                        person=registration._reboot_label(),
+                    )
+                )
+            if registration.state != "done" and registration.reboot_aptic_cheque_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s handed Pass numérique cheques: only a person "
+                        "present hands cheques. Remove the cheques first.",
+                        person=registration._reboot_label(),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        registrations = super().create(vals_list)
+        workshops = registrations.filtered(
+            lambda r: r.event_id.is_mediation_workshop and not r.reboot_reference
+        )
+        workshops._reboot_assign_references()
+        return registrations
+
+    def _reboot_assign_references(self):
+        # the references' counter (a technical record, any mediator draws from it)
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search([("code", "=", "reboot.mediation.participant")], limit=1)
+        )
+        for registration in self:
+            registration.reboot_reference = sequence._next()
+
     @api.onchange("reboot_consent")
     def _onchange_reboot_consent(self):
         if self.reboot_consent and not self.reboot_consent_date:
@@ -129,7 +181,13 @@ class EventRegistration(models.Model):
         return True
 
     def action_reboot_absent(self):
-        self.write({"reboot_absent": True, "reboot_autonomy": False})
+        self.write(
+            {
+                "reboot_absent": True,
+                "reboot_autonomy": False,
+                "reboot_redirection": False,
+            }
+        )
         self.action_cancel()
         return True
 
@@ -363,4 +421,4 @@ class EventRegistration(models.Model):
         self.ensure_one()
         if self.reboot_consent and self.name:
             return self.name
-        return self.env._("Participant %(ref)s", ref=self.barcode or self.id)
+        return self.reboot_reference or self.env._("Participant")

@@ -1,1 +1,1 @@
-from . import test_anonymisation, test_workshop
+from . import test_anonymisation, test_coop, test_workshop

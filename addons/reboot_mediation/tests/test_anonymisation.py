@@ -72,7 +72,7 @@ class TestAnonymisationLeavesNothing(TransactionCase):
                     "email": f"old.{marker}@example.com",
                     "phone": "0611223344",
                     "reboot_consent": True,
-                    "reboot_age_band": "40_59",
+                    "reboot_age_band": "quarante_cinquante_neuf",
                 }
             )
             # a corrected address: the old one sits in the tracking values
@@ -114,7 +114,9 @@ class TestAnonymisationLeavesNothing(TransactionCase):
                     self.assertNotIn(trace.encode(), files, f"{trace} is in a file")
                 registration.invalidate_recordset()
                 self.assertFalse(registration.name or registration.email)
-                self.assertEqual(registration.reboot_age_band, "40_59")
+                self.assertEqual(
+                    registration.reboot_age_band, "quarante_cinquante_neuf"
+                )
             finally:
                 registration.unlink()
                 workshop.unlink()

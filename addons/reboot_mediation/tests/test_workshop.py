@@ -142,10 +142,11 @@ class TestWorkshop(RefusalMixin, TransactionCase):
         workshop = self._workshop("2026-12-03 09:00:00", "2026-12-03 11:00:00")
         Registration = self.env["event.registration"].with_user(self.mediator)
         anonymous = Registration.create(
-            {"event_id": workshop.id, "reboot_age_band": "60_69"}
+            {"event_id": workshop.id, "reboot_age_band": "soixante_soixante_neuf"}
         )
         self.assertFalse(anonymous.name)
-        self.assertIn("Participant", anonymous._reboot_label())
+        self.assertRegex(anonymous.reboot_reference, r"^B-\d{5}$")
+        self.assertEqual(anonymous._reboot_label(), anonymous.reboot_reference)
         with self.assertRefused(ValidationError, "consent"):
             Registration.create({"event_id": workshop.id, "name": "Jean Dupont"})
         with self.assertRefused(ValidationError, "consent"):
@@ -165,10 +166,10 @@ class TestWorkshop(RefusalMixin, TransactionCase):
             [
                 {
                     "event_id": workshop.id,
-                    "reboot_age_band": "25_39",
-                    "reboot_autonomy": "partly",
+                    "reboot_age_band": "vingt_cinq_trente_neuf",
+                    "reboot_autonomy": "partiellement_autonome",
                 },
-                {"event_id": workshop.id, "reboot_age_band": "70_plus"},
+                {"event_id": workshop.id, "reboot_age_band": "soixante_dix_plus"},
             ]
         )
         (came | missed).with_user(self.mediator).flush_recordset()
@@ -193,7 +194,7 @@ class TestWorkshop(RefusalMixin, TransactionCase):
         self.assertEqual(missed.state, "open")
         self.assertFalse(missed.reboot_absent)
 
-    @freeze_time("2026-06-01")
+    @freeze_time("2026-06-05")
     def test_activity_export(self):
         w1 = self._workshop(
             "2026-06-02 09:00:00",
@@ -201,29 +202,29 @@ class TestWorkshop(RefusalMixin, TransactionCase):
             reboot_theme_ids=[(6, 0, [self.first_steps.id])],
         )
         w2 = self._workshop(
-            "2026-06-03 09:00:00", "2026-06-03 10:30:00", reboot_place_type="home"
+            "2026-06-03 09:00:00", "2026-06-03 10:30:00", reboot_place_type="domicile"
         )
         self._workshop("2026-07-03 09:00:00", "2026-07-03 10:30:00")  # out of range
         regs = self.env["event.registration"].create(
             [
                 {
                     "event_id": w1.id,
-                    "reboot_age_band": "60_69",
-                    "reboot_status": "retired",
-                    "reboot_autonomy": "partly",
+                    "reboot_age_band": "soixante_soixante_neuf",
+                    "reboot_status": "retraite",
+                    "reboot_autonomy": "partiellement_autonome",
                 },
                 {
                     "event_id": w1.id,
-                    "reboot_age_band": "60_69",
-                    "reboot_status": "retired",
-                    "reboot_autonomy": "autonomous",
+                    "reboot_age_band": "soixante_soixante_neuf",
+                    "reboot_status": "retraite",
+                    "reboot_autonomy": "autonome",
                 },
-                {"event_id": w1.id, "reboot_age_band": "18_24"},
+                {"event_id": w1.id, "reboot_age_band": "dix_huit_vingt_quatre"},
                 {
                     "event_id": w2.id,
-                    "reboot_age_band": "40_59",
-                    "reboot_status": "job_seeker",
-                    "reboot_autonomy": "fully_helped",
+                    "reboot_age_band": "quarante_cinquante_neuf",
+                    "reboot_status": "sans_emploi",
+                    "reboot_autonomy": "entierement_accompagne",
                 },
             ]
         )
@@ -246,19 +247,27 @@ class TestWorkshop(RefusalMixin, TransactionCase):
         self.assertEqual(len(rows), 2)
         first, second = rows
         self.assertEqual(first["type"], "collectif")
+        self.assertEqual(first["titre_atelier"], "Atelier")
+        self.assertEqual(first["date"], "2026-06-02")
         self.assertEqual(first["participants"], "2")
-        self.assertEqual(first["age_60_69"], "2")
-        self.assertEqual(first["age_18_24"], "0", "absent people are not counted")
-        self.assertEqual(first["statut_retired"], "2")
-        self.assertEqual(first["autonomie_partly"], "1")
-        self.assertEqual(first["thematiques"], "first_steps")
+        self.assertEqual(first["age_soixante_soixante_neuf"], "2")
+        self.assertEqual(
+            first["age_dix_huit_vingt_quatre"], "0", "absent people are not counted"
+        )
+        self.assertEqual(first["statut_retraite"], "2")
+        self.assertEqual(first["genre_non_communique"], "2")
+        self.assertEqual(first["autonomie_partiellement_autonome"], "1")
+        self.assertEqual(first["autonomie_autonome"], "1")
+        self.assertEqual(first["thematiques"], "prendre_en_main_du_materiel")
+        self.assertEqual(first["materiel"], "ordinateur", "a computer by default")
+        self.assertEqual(first["niveau"], "debutant")
+        self.assertEqual(first["type_lieu"], "lieu_activite")
         self.assertEqual(first["code_insee"], "76999")
         self.assertEqual(first["duree_minutes"], "120")
-        self.assertEqual(second["type"], "individuel")
-        self.assertEqual(second["type_lieu"], "home")
+        self.assertEqual(second["type_lieu"], "domicile")
         self.assertEqual(second["duree_minutes"], "90")
-        for column in ("date", "niveau", "statut_job_seeker", "autonomie_autonomous"):
-            self.assertIn(column, first)
+        self.assertEqual(second["statut_sans_emploi"], "1")
+        self.assertEqual(second["autonomie_entierement_accompagne"], "1")
         self.assertNotIn("name", first)
         wizard.file_format = "xlsx"
         wizard.action_export()
@@ -405,7 +414,19 @@ class TestInvitation(RebootCommuneCommon, TransactionCase):
             [("accompanied", "=", False), ("commune_id", "=", self.commune_a.id)]
         )
         self.assertIn(allocation, not_accompanied)
-        allocation.registration_ids.action_reboot_attended()
+        # the workshop takes place; the family comes and gets partly autonomous
+        self.workshop.write(
+            {
+                "date_begin": fields.Datetime.subtract(fields.Datetime.now(), hours=1),
+                "date_end": fields.Datetime.add(fields.Datetime.now(), hours=1),
+            }
+        )
+        registration = allocation.registration_ids
+        with self.assertRefused(ValidationError, "autonomy level"):
+            registration.action_reboot_attended()
+        self.assertFalse(allocation.accompanied)
+        registration.reboot_autonomy = "partiellement_autonome"
+        registration.action_reboot_attended()
         self.assertTrue(allocation.accompanied)
 
     def test_no_workshop_no_invitation_until_one_exists(self):
@@ -432,7 +453,11 @@ class TestPersonalData(RefusalMixin, TransactionCase):
             }
         )
         return self.env["event.registration"].create(
-            {"event_id": workshop.id, "reboot_age_band": "40_59", **vals}
+            {
+                "event_id": workshop.id,
+                "reboot_age_band": "quarante_cinquante_neuf",
+                **vals,
+            }
         )
 
     def test_retention_job_and_export(self):
@@ -454,7 +479,11 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         self.assertIn(old, anonymised)
         self.assertNotIn(recent, anonymised)
         self.assertFalse(old.name or old.email or old.phone or old.reboot_consent)
-        self.assertEqual(old.reboot_age_band, "40_59", "the anonymous profile stays")
+        self.assertEqual(
+            old.reboot_age_band,
+            "quarante_cinquante_neuf",
+            "the anonymous profile stays",
+        )
         self.assertEqual(recent.name, "Awa Ndiaye")
         exported = self.env["event.registration"].reboot_export_personal_data(
             "awa@example.com"
@@ -515,7 +544,11 @@ class TestPersonalData(RefusalMixin, TransactionCase):
 
     def test_no_personal_data_in_funder_exports(self):
         registration = self._registration(
-            10, name="Awa Ndiaye", email="awa@example.com", reboot_consent=True
+            10,
+            name="Awa Ndiaye",
+            email="awa@example.com",
+            reboot_consent=True,
+            reboot_autonomy="autonome",
         )
         registration.action_reboot_attended()
         wizard = self.env["reboot.mediation.export"].create(
@@ -556,6 +589,8 @@ class TestAttendanceTour(HttpCase):
                     "name": name,
                     "reboot_consent": True,
                     "reboot_consent_date": fields.Date.today(),
+                    # noted during the workshop
+                    "reboot_autonomy": "autonome",
                 }
                 for name in ("Tour Présente", "Tour Absente")
             ]
