@@ -46,7 +46,11 @@ class ImpactData(RebootCommuneCommon):
             }
         )
         registration = cls.env["event.registration"].create(
-            {"event_id": cls.workshop.id, "allocation_id": allocation.id}
+            {
+                "event_id": cls.workshop.id,
+                "allocation_id": allocation.id,
+                "reboot_autonomy": "autonome",
+            }
         )
         registration.action_reboot_attended()
         lots["CS-LT-3"].action_reboot_to_parts()

@@ -4,7 +4,7 @@ import re
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import email_normalize, format_datetime
 from odoo.tools.sql import escape_psql
@@ -12,6 +12,9 @@ from odoo.tools.sql import escape_psql
 from ..coop import AGE_BANDS, AUTONOMY, GENDERS, NOT_GIVEN, REDIRECTIONS, STATUSES
 
 PERSONAL_FIELDS = ("name", "email", "phone")
+# marks the software's own writes of the anonymous reference (a Python object:
+# no client can send it)
+_ASSIGN_REFERENCE = object()
 
 
 def _redact(value, traces):
@@ -139,14 +142,32 @@ class EventRegistration(models.Model):
                     )
                 )
 
+    def _reboot_check_reference_vals(self, vals):
+        if (
+            "reboot_reference" in vals
+            and self.env.context.get("reboot_assign_reference") is not _ASSIGN_REFERENCE
+        ):
+            raise UserError(
+                self.env._(
+                    "The anonymous reference of a participant is given by the "
+                    "software: it cannot be typed in or changed."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._reboot_check_reference_vals(vals)
         registrations = super().create(vals_list)
         workshops = registrations.filtered(
             lambda r: r.event_id.is_mediation_workshop and not r.reboot_reference
         )
         workshops._reboot_assign_references()
         return registrations
+
+    def write(self, vals):
+        self._reboot_check_reference_vals(vals)
+        return super().write(vals)
 
     def _reboot_assign_references(self):
         # the references' counter (a technical record, any mediator draws from it)
@@ -155,7 +176,9 @@ class EventRegistration(models.Model):
             .sudo()
             .search([("code", "=", "reboot.mediation.participant")], limit=1)
         )
-        for registration in self:
+        for registration in self.with_context(
+            reboot_assign_reference=_ASSIGN_REFERENCE
+        ):
             registration.reboot_reference = sequence._next()
 
     @api.onchange("reboot_consent")

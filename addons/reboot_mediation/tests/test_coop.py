@@ -174,6 +174,17 @@ class TestHonestAttendance(WorkshopWithTwo, RefusalMixin, TransactionCase):
         anonymous.action_reboot_reset_attendance()
         self.assertEqual(anonymous.state, "open")
 
+    def test_the_reference_is_the_softwares(self):
+        """A reference typed over RPC could carry a name onto the sheet."""
+        anonymous = self._as_mediator(self.anonymous)
+        with self.assertRefused(UserError, "given by the software"):
+            anonymous.write({"reboot_reference": "Awa Ndiaye"})
+        with self.assertRefused(UserError, "given by the software"):
+            anonymous.create(
+                {"event_id": self.workshop.id, "reboot_reference": "Jean Dupont"}
+            )
+        self.assertRegex(self.anonymous.reboot_reference, r"^B-\d{5}$")
+
     def test_attendance_is_marked_from_the_workshop(self):
         action = self._as_mediator(self.workshop).action_reboot_mark_attendance()
         self.assertEqual(action["res_model"], "event.registration")
