@@ -6,13 +6,14 @@ DB ?= reboot
 PORT ?= 8069
 export ODOO_PATH VENV PYTHON
 
-.PHONY: help setup test odoo-tests run lint bench
+.PHONY: help setup test odoo-tests upgrade-test run lint bench
 
 help:
 	@echo "make run    serve the demo database '$(DB)' on http://localhost:$(PORT)"
 	@echo "make test   fresh database, every addon installed, every test run"
 	@echo "make lint   ruff and pylint-odoo's mandatory checks"
 	@echo "make odoo-tests  Odoo's own tests of stock, sale, repair, event... with the suite installed"
+	@echo "make upgrade-test  the previous release's demo database upgrades to this checkout, nothing lost"
 	@echo "make bench  the benchmark at scale (QUICK=1 for a 1/10 smoke run)"
 
 setup:
@@ -23,6 +24,9 @@ test: setup
 
 odoo-tests: setup
 	@bash scripts/odoo_tests.sh
+
+upgrade-test: setup
+	@bash scripts/upgrade_test.sh
 
 run: setup
 	@DB=$(DB) PORT=$(PORT) bash scripts/run.sh
