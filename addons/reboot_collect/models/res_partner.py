@@ -66,7 +66,10 @@ class ResPartner(models.Model):
                 )
 
     def _reboot_siren(self):
-        """The 9-digit SIREN of the partner's organisation, from its SIRET/SIREN."""
+        """The 9-digit SIREN of the partner's organisation, from its SIRET/SIREN
+        ("" for no partner: a new tax receipt has no donor yet)."""
+        if not self:
+            return ""
         self.ensure_one()
         number = (self.commercial_partner_id.company_registry or "").replace(" ", "")
         return number[:9] if len(number) in (9, 14) else ""

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 # The names the web client offers when it evaluates an action's context and
@@ -78,3 +78,37 @@ class TestMenus(TransactionCase):
                             action.domain or "[]", dict(CLIENT_NAMES, uid=user.id)
                         )
                         model.search(domain, limit=80)
+
+    def test_new_opens_on_every_action_for_its_roles(self):
+        """What "New" does in the web client (the form's defaults and
+        onchanges on an empty record) works on every action of the menus, for
+        every role that may create there."""
+        opened = 0
+        for group in ("technician", "mediator", "manager"):
+            user = new_test_user(
+                self.env,
+                login=f"new_{group}",
+                groups=f"reboot_collect.group_reboot_{group}",
+            )
+            for menu in self._reboot_menus(user):
+                action = menu.sudo().action
+                if action._name != "ir.actions.act_window" or (
+                    "form" not in action.view_mode
+                ):
+                    continue
+                context = safe_eval(
+                    action.context or "{}", dict(CLIENT_NAMES, uid=user.id)
+                )
+                model = (
+                    self.env[action.res_model].with_user(user).with_context(**context)
+                )
+                if not model.has_access("create"):
+                    continue
+                form_view = next(
+                    (v.view_id for v in action.view_ids if v.view_mode == "form"),
+                    action.view_id if action.view_mode == "form" else None,
+                )
+                with self.subTest(group=group, menu=menu.complete_name):
+                    Form(model, view=form_view or None)
+                    opened += 1
+        self.assertGreater(opened, 20)
