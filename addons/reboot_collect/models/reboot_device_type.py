@@ -57,7 +57,11 @@ class RebootDeviceType(models.Model):
     co2_year = fields.Integer(string="CO2 source year")
 
     _sql_constraints = [
-        ("code_uniq", "unique(code, active)", "Only one active device type per code."),
+        (
+            "code_uniq",
+            "EXCLUDE USING btree (code WITH =) WHERE (active)",
+            "Only one active device type per code.",
+        ),
         (
             "co2_positive",
             "CHECK(co2_manufacturing_kg >= 0 AND co2_saving_per_year_kg >= 0 "

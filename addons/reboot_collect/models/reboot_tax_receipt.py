@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What may still be written on an issued receipt: the reason a manager gives
 # before cancelling it, and the chatter.
@@ -232,6 +232,6 @@ class RebootTaxReceipt(models.Model):
                     )
                 )
         if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
-            raise UserError(self.env._("Only a manager can cancel a tax receipt."))
+            raise AccessError(self.env._("Only a manager can cancel a tax receipt."))
         super().write({"state": "cancel"})
         return True

@@ -1,4 +1,5 @@
 from . import (
+    test_device_type,
     test_pickup,
     test_portal,
     test_spreadsheet,
