@@ -14,6 +14,7 @@
     ],
     "external_dependencies": {"python": ["xlsxwriter", "pypdf"]},
     "data": [
+        "security/security.xml",
         "security/ir.model.access.csv",
         "report/reboot_impact_reports.xml",
         "views/reboot_device_type_views.xml",

@@ -55,12 +55,14 @@ class RebootPickup(models.Model):
         required=True,
         tracking=True,
         index=True,
+        check_company=True,
         domain="[('is_reboot_donor', '=', True), ('is_company', '=', True)]",
     )
     contact_id = fields.Many2one(
         "res.partner",
         string="Donor contact",
         tracking=True,
+        check_company=True,
         domain="[('commercial_partner_id', '=', donor_id)]",
         help="Receives the scheduling and receipt emails.",
     )
@@ -74,7 +76,11 @@ class RebootPickup(models.Model):
     window_end = fields.Date(string="Window end")
     scheduled_date = fields.Datetime(tracking=True, copy=False)
     driver_id = fields.Many2one(
-        "res.users", string="Driver", tracking=True, domain="[('share', '=', False)]"
+        "res.users",
+        string="Driver",
+        tracking=True,
+        domain="[('share', '=', False)]",
+        check_company=True,
     )
     line_ids = fields.One2many(
         "reboot.pickup.line", "pickup_id", string="Equipment", copy=True
@@ -107,7 +113,12 @@ class RebootPickup(models.Model):
         help="The received quantities differ from the declared ones.",
     )
     picking_id = fields.Many2one(
-        "stock.picking", string="Receipt", readonly=True, copy=False, index=True
+        "stock.picking",
+        string="Receipt",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
     )
     tax_receipt_ids = fields.One2many("reboot.tax.receipt", "pickup_id")
     tax_receipt_count = fields.Integer(compute="_compute_tax_receipt_count")

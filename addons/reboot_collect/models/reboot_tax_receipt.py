@@ -40,6 +40,7 @@ class RebootTaxReceipt(models.Model):
         string="Donor",
         required=True,
         index=True,
+        check_company=True,
         compute="_compute_from_pickup",
         store=True,
         readonly=False,

@@ -8,6 +8,7 @@ class RebootAllocation(models.Model):
     _name = "reboot.allocation"
     _description = "Allocation of a device to a beneficiary"
     _inherit = ["mail.thread", "reboot.audited.mixin"]
+    _check_company_auto = True
     _order = "date desc, id desc"
     _rec_name = "lot_id"
     _reboot_proof_fields = frozenset(
@@ -38,6 +39,7 @@ class RebootAllocation(models.Model):
         index=True,
         tracking=True,
         domain="[('is_commune', '=', True)]",
+        check_company=True,
     )
     company_id = fields.Many2one(related="lot_id.company_id", store=True)
     device_type_id = fields.Many2one(related="lot_id.reboot_device_type_id", store=True)

@@ -9,10 +9,13 @@ class RebootGrant(models.Model):
     _name = "reboot.grant"
     _description = "Grant"
     _inherit = ["mail.thread"]
+    _check_company_auto = True
     _order = "date_from desc"
 
     name = fields.Char(required=True, tracking=True)
-    funder_id = fields.Many2one("res.partner", string="Funder", required=True)
+    funder_id = fields.Many2one(
+        "res.partner", string="Funder", required=True, check_company=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -23,6 +26,7 @@ class RebootGrant(models.Model):
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
         string="Analytic account",
+        check_company=True,
         help="Revenues and costs attributed to the grant are posted on this account.",
     )
     revenue = fields.Monetary(compute="_compute_attributed")

@@ -8,10 +8,16 @@ class RebootPlacement(models.Model):
     _name = "reboot.placement"
     _description = "Trainee placement (PMSMP)"
     _inherit = ["mail.thread"]
+    _check_company_auto = True
     _order = "date_start desc, id desc"
 
     employee_id = fields.Many2one(
-        "hr.employee", string="Trainee", required=True, tracking=True, index=True
+        "hr.employee",
+        string="Trainee",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -23,7 +29,9 @@ class RebootPlacement(models.Model):
         help="France Travail, Mission locale, Cap emploi… who prescribed the "
         "placement.",
     )
-    tutor_id = fields.Many2one("hr.employee", string="Tutor", tracking=True)
+    tutor_id = fields.Many2one(
+        "hr.employee", string="Tutor", tracking=True, check_company=True
+    )
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
     hours = fields.Float(tracking=True)

@@ -6,10 +6,12 @@ class RebootTestResult(models.Model):
     _name = "reboot.test.result"
     _description = "Test result of a device"
     _order = "lot_id, sequence, id"
+    _check_company_auto = True
 
     lot_id = fields.Many2one(
         "stock.lot", string="Device", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="lot_id.company_id", store=True, index=True)
     item_id = fields.Many2one(
         "reboot.checklist.item", string="Test", required=True, ondelete="restrict"
     )
@@ -22,6 +24,7 @@ class RebootTestResult(models.Model):
         "hr.employee",
         string="Done by",
         default=lambda self: self.env.user.employee_id,
+        check_company=True,
     )
     minutes = fields.Integer()
     date = fields.Datetime(readonly=True)

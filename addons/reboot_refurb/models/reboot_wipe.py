@@ -40,6 +40,7 @@ class RebootWipe(models.Model):
     _name = "reboot.wipe"
     _description = "Drive wipe"
     _inherit = ["mail.thread", "reboot.audited.mixin"]
+    _check_company_auto = True
     _order = "date_end desc, id desc"
     _rec_name = "drive_serial"
     # A wipe records what happened to a drive: every field of it is frozen,
@@ -87,6 +88,7 @@ class RebootWipe(models.Model):
         string="Operator",
         default=lambda self: self.env.user.employee_id,
         tracking=True,
+        check_company=True,
     )
     minutes = fields.Integer(string="Minutes spent")
     errors = fields.Text()
