@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lint the suite without changing any file:
-#   ruff check, ruff format --check (ruff.toml) and the mandatory pylint-odoo
-#   checks (.pylintrc-mandatory) on addons/reboot_*.
+#   ruff check, ruff format --check (ruff.toml), vermin and compileall for
+#   the supported Pythons (3.10 to 3.12) and the mandatory pylint-odoo checks
+#   (.pylintrc-mandatory) on addons/reboot_*.
 # Uses the project virtualenv's tools (VENV, default .venv, see
 # scripts/bootstrap.sh) and puts Odoo (ODOO_PATH, default /opt/odoo18) on
 # PYTHONPATH so that pylint-odoo can resolve odoo.* imports.
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 ODOO_PATH=${ODOO_PATH:-/opt/odoo18}
 
-for tool in ruff pylint; do
+for tool in ruff pylint vermin; do
     if [ ! -x "$VENV/bin/$tool" ]; then
         echo "lint: $VENV/bin/$tool not found; run scripts/bootstrap.sh first." >&2
         exit 2
@@ -27,6 +28,23 @@ run() {
 
 run "$VENV/bin/ruff" check .
 run "$VENV/bin/ruff" format --check .
+# The supported Pythons (README): nothing newer than 3.10 in the code (vermin
+# knows which version each syntax, module and member needs), and every file
+# compiles under each supported interpreter found on the machine.
+run "$VENV/bin/vermin" --no-tips --target=3.10- --violations -q --eval-annotations \
+    addons scripts tests bench
+for version in 3.10 3.11 3.12; do
+    python=$(command -v "python$version" 2>/dev/null)
+    if [ -z "$python" ] || ! "$python" -c "" 2>/dev/null; then  # e.g. a pyenv shim
+        python=$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$version".*/bin/python"$version" \
+            2>/dev/null | tail -1)
+    fi
+    if [ -n "$python" ]; then
+        run env PYTHONPYCACHEPREFIX="$(mktemp -d)" "$python" -m compileall -q addons scripts tests bench
+    else
+        echo "==> python$version not found: not compiled with it"
+    fi
+done
 
 shopt -s nullglob
 addons=(addons/reboot_*/)
