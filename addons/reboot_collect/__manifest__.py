@@ -1,7 +1,7 @@
 {
     "name": "Reboot Ecosystème – Collecte",
     "summary": "Donors, pickups of decommissioned computers, receipts and donor portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Inventory/Inventory",
     "author": "Reboot Ecosystème",
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",

@@ -8,6 +8,7 @@ from . import (
     res_partner,
     stock_move,
     stock_picking_type,
+    stock_warehouse,
     reboot_device_type,
     reboot_pickup,
     reboot_pickup_line,

@@ -113,6 +113,57 @@ class TestMultiCompany(RebootRefurbCommon, TransactionCase):
             grant_b, self.env["reboot.grant"].with_user(manager_a).search([])
         )
 
+    def test_a_new_member_receives_and_registers_its_own_devices(self):
+        """A company created for a new member gets its warehouse's donor
+        pickups operation type and triage location: its devices are its own."""
+        warehouse_b = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_b.id)]
+        )
+        self.assertEqual(
+            warehouse_b.reboot_donor_pickup_type_id.company_id, self.company_b
+        )
+        self.assertEqual(
+            warehouse_b.reboot_donor_pickup_type_id.default_location_dest_id,
+            warehouse_b.reboot_triage_loc_id,
+        )
+        self.assertEqual(
+            warehouse_b.reboot_triage_loc_id.location_id, warehouse_b.lot_stock_id
+        )
+        Pickup = self.env["reboot.pickup"].with_user(self.manager_b)
+        # company A's technician does not drive for company B
+        with self.assertRefused(UserError, "Incompatible companies"):
+            Pickup.create(
+                {
+                    "donor_id": self.donor.id,
+                    "driver_id": self.technician.id,
+                    "line_ids": self._one_laptop(),
+                }
+            )
+        pickup = Pickup.create(
+            {
+                "donor_id": self.donor.id,
+                "driver_id": self.manager_b.id,
+                "scheduled_date": "2026-11-02 09:00:00",
+                "line_ids": self._one_laptop(),
+            }
+        )
+        pickup.action_schedule()
+        pickup.action_collect()
+        pickup.line_ids.qty_received = 1
+        pickup.action_receive()
+        self.assertEqual(pickup.picking_id.company_id, self.company_b)
+        lot = self.env["stock.lot"].browse(
+            self.env["reboot.intake.wizard"]
+            .with_user(self.manager_b)
+            .register_serials(pickup.id, ["MC-B-1"], device_type_code="laptop")
+        )
+        self.assertEqual(lot.company_id, self.company_b)
+        # company A's users do not see B's device, B's users not A's
+        as_a = self.env["stock.lot"].with_user(self.technician)
+        self.assertFalse(as_a.search([("id", "=", lot.id)]))
+        as_b = self.env["stock.lot"].with_user(self.manager_b)
+        self.assertFalse(as_b.search([("id", "in", self.lots.ids)]))
+
     def _one_laptop(self):
         return [Command.create({"device_type_id": self.laptop.id, "qty_declared": 1})]
 
