@@ -1,26 +1,9 @@
-import io
-from collections import defaultdict
 from datetime import datetime, time
-
-from pypdf import PdfReader, PdfWriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.reboot_collect.spreadsheet import xlsx_workbook
-
-FUNNEL = [
-    "collected",
-    "received",
-    "workshop",
-    "ready",
-    "sold",
-    "allocated",
-    "accompanied",
-    "parts",
-    "recycled",
-]
-REUSED_STATES = ("sold", "allocated")
+from ..documents import FUNNEL, REUSED_STATES, funder_workbook, merged_pdf
 
 
 class RebootImpactReport(models.TransientModel):
@@ -212,221 +195,7 @@ class RebootImpactReport(models.TransientModel):
 
     def _funder_xlsx(self):
         self.ensure_one()
-        figures = self._figures()
-        lots = self.env["stock.lot"].search(self._lot_domain(), order="create_date, id")
-        buffer = io.BytesIO()
-        book = xlsx_workbook(buffer)
-        title = book.add_format({"bold": True, "font_size": 14})
-        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        total = book.add_format({"bold": True, "top": 1})
-        _ = self.env._
-        # Summary with the funnel chart
-        sheet = book.add_worksheet(_("Summary"))
-        sheet.set_column(0, 0, 38)
-        sheet.set_column(1, 2, 16)
-        sheet.write(
-            0,
-            0,
-            _("Impact %(start)s – %(end)s", start=self.date_from, end=self.date_to),
-            title,
-        )
-        sheet.write_row(2, 0, [_("Indicator"), _("Actual"), _("Target")], head)
-        labels = self._funnel_labels()
-        row = 3
-        for key in FUNNEL:
-            sheet.write(row, 0, labels[key])
-            sheet.write_number(row, 1, figures[key])
-            row += 1
-        funnel_end = row - 1
-        ready_row = 3 + FUNNEL.index("ready")
-        sheet.write_number(ready_row, 2, self.company_id.reboot_target_devices)
-        for label, value, target in (
-            (
-                _("Trainees hosted"),
-                figures["trainees"],
-                self.company_id.reboot_target_trainees,
-            ),
-            (_("Trainee hours"), figures["trainee_hours"], None),
-            (_("Workshops"), figures["workshops"], None),
-            (_("People trained"), figures["people_trained"], None),
-            (
-                _("CO2 avoided, conservative (kg CO2e)"),
-                figures["co2_conservative_kg"],
-                None,
-            ),
-            (_("CO2 avoided, upper bound (kg CO2e)"), figures["co2_upper_kg"], None),
-        ):
-            sheet.write(row, 0, label)
-            sheet.write_number(row, 1, value)
-            if target is not None:
-                sheet.write_number(row, 2, target)
-            row += 1
-        sheet.write(row + 1, 0, _("Method and sources"), head)
-        sheet.write(row + 2, 0, self._co2_method())
-        chart = book.add_chart({"type": "bar"})
-        chart.add_series(
-            {
-                "name": _("Devices"),
-                "categories": [sheet.name, 3, 0, funnel_end, 0],
-                "values": [sheet.name, 3, 1, funnel_end, 1],
-            }
-        )
-        chart.set_title({"name": _("From donation to beneficiary")})
-        chart.set_legend({"none": True})
-        chart.set_y_axis({"reverse": True})
-        sheet.insert_chart(2, 4, chart)
-        # Devices
-        sheet = book.add_worksheet(_("Devices"))
-        columns = [
-            _("Serial number"),
-            _("Device type"),
-            _("Grade"),
-            _("State"),
-            _("Donor"),
-            _("Commune"),
-            _("Registered on"),
-            _("CO2 conservative (kg)"),
-            _("CO2 upper bound (kg)"),
-        ]
-        sheet.write_row(0, 0, columns, head)
-        states = dict(
-            self.env["stock.lot"]
-            ._fields["reboot_state"]
-            ._description_selection(self.env)
-        )
-        years = self.company_id.reboot_second_life_years
-        for r, lot in enumerate(lots, start=1):
-            reused = lot.reboot_state in REUSED_STATES
-            sheet.write_row(
-                r,
-                0,
-                [
-                    lot.name,
-                    lot.reboot_device_type_id.name,
-                    (lot.reboot_grade or "").upper(),
-                    states.get(lot.reboot_state, ""),
-                    lot.reboot_donor_id.name or "",
-                    lot.reboot_commune_id.name or "",
-                    fields.Date.to_string(lot.create_date.date()),
-                    lot.reboot_device_type_id.co2_saving_per_year_kg * years
-                    if reused
-                    else 0,
-                    lot.reboot_device_type_id.co2_manufacturing_kg if reused else 0,
-                ],
-            )
-        sheet.write(len(lots) + 1, 0, _("Total"), total)
-        sheet.write_number(len(lots) + 1, 7, figures["co2_conservative_kg"], total)
-        sheet.write_number(len(lots) + 1, 8, figures["co2_upper_kg"], total)
-        sheet.set_column(0, len(columns) - 1, 18)
-        # Donors and communes
-        by_donor = defaultdict(lambda: defaultdict(int))
-        by_commune = defaultdict(lambda: defaultdict(int))
-        for lot in lots:
-            by_donor[lot.reboot_donor_id][lot.reboot_state] += 1
-            if lot.reboot_commune_id:
-                by_commune[lot.reboot_commune_id][lot.reboot_state] += 1
-        for sheet_name, groups in (
-            (_("Donors"), by_donor),
-            (_("Communes"), by_commune),
-        ):
-            sheet = book.add_worksheet(sheet_name)
-            sheet.write_row(
-                0,
-                0,
-                [sheet_name, _("Devices")]
-                + [
-                    states[s]
-                    for s in ("ready", "sold", "allocated", "parts", "recycled")
-                ],
-                head,
-            )
-            r = 0
-            for r, (partner, counts) in enumerate(
-                sorted(groups.items(), key=lambda item: item[0].name or ""), start=1
-            ):
-                sheet.write_row(
-                    r,
-                    0,
-                    [partner.name or _("Unknown"), sum(counts.values())]
-                    + [
-                        counts[s]
-                        for s in ("ready", "sold", "allocated", "parts", "recycled")
-                    ],
-                )
-            sheet.write(r + 1, 0, _("Total"), total)
-            sheet.write_number(
-                r + 1, 1, sum(sum(c.values()) for c in groups.values()), total
-            )
-            sheet.set_column(0, 0, 34)
-        # Trainees
-        sheet = book.add_worksheet(_("Trainees"))
-        sheet.write_row(
-            0,
-            0,
-            [
-                _("Trainee"),
-                _("Prescriber"),
-                _("Start"),
-                _("End"),
-                _("Hours"),
-                _("Outcome"),
-            ],
-            head,
-        )
-        placements = self.env["reboot.placement"].search(
-            [
-                ("date_start", "<=", self.date_to),
-                ("date_end", ">=", self.date_from),
-                ("company_id", "=", self.company_id.id),
-            ]
-        )
-        outcomes = dict(placements._fields["outcome"]._description_selection(self.env))
-        for r, placement in enumerate(placements, start=1):
-            sheet.write_row(
-                r,
-                0,
-                [
-                    placement.employee_id.name,
-                    placement.prescriber_id.name or "",
-                    str(placement.date_start),
-                    str(placement.date_end),
-                    placement.hours,
-                    outcomes.get(placement.outcome, ""),
-                ],
-            )
-        sheet.set_column(0, 5, 20)
-        # Workshops
-        sheet = book.add_worksheet(_("Workshops"))
-        sheet.write_row(
-            0,
-            0,
-            [_("Workshop"), _("Date"), _("Commune"), _("Themes"), _("Attended")],
-            head,
-        )
-        start, end = self._period()
-        workshops = self.env["event.event"].search(
-            [
-                ("is_mediation_workshop", "=", True),
-                ("date_begin", ">=", start),
-                ("date_begin", "<=", end),
-            ],
-            order="date_begin",
-        )
-        for r, workshop in enumerate(workshops, start=1):
-            sheet.write_row(
-                r,
-                0,
-                [
-                    workshop.name,
-                    fields.Datetime.to_string(workshop.date_begin),
-                    workshop.reboot_commune_id.name or "",
-                    ", ".join(workshop.reboot_theme_ids.mapped("name")),
-                    workshop.reboot_attended_count,
-                ],
-            )
-        sheet.set_column(0, 4, 22)
-        book.close()
-        return buffer.getvalue()
+        return funder_workbook(self)
 
     # Donor impact dossier ------------------------------------------------------
 
@@ -466,20 +235,13 @@ class RebootImpactReport(models.TransientModel):
         return sections
 
     def _donor_dossier_pdf(self):
-        """Each part rendered once, then merged with pypdf, a bookmark per part."""
+        """Each part rendered once, then merged, a bookmark per part."""
         self.ensure_one()
-        writer = PdfWriter()
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        for title, report_ref, ids in self._donor_dossier_sections():
-            pdf, _type = Report._render_qweb_pdf(report_ref, ids)
-            reader = PdfReader(io.BytesIO(pdf))
-            first_page = len(writer.pages)
-            for page in reader.pages:
-                writer.add_page(page)
-            writer.add_outline_item(title=title, page_number=first_page)
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        return buffer.getvalue()
+        return merged_pdf(
+            (title, Report._render_qweb_pdf(report_ref, ids)[0])
+            for title, report_ref, ids in self._donor_dossier_sections()
+        )
 
     def _donor_fates(self):
         """Rows for the dossier: each device of the donor and what became of it."""

@@ -1,0 +1,256 @@
+"""The documents of the impact dashboard: the funder workbook (XLSX) and the
+donor dossier's assembly (PDF parts merged with bookmarks). The figures they
+show are the report's (models/reboot_impact_report.py)."""
+
+import io
+from collections import defaultdict
+
+from pypdf import PdfReader, PdfWriter
+
+from odoo import fields
+
+from odoo.addons.reboot_collect.spreadsheet import xlsx_workbook
+
+# a device's path, in the order of its life
+FUNNEL = [
+    "collected",
+    "received",
+    "workshop",
+    "ready",
+    "sold",
+    "allocated",
+    "accompanied",
+    "parts",
+    "recycled",
+]
+REUSED_STATES = ("sold", "allocated")
+
+
+def merged_pdf(parts):
+    """One PDF of `parts` [(bookmark title, PDF bytes)], a bookmark per part."""
+    writer = PdfWriter()
+    for title, pdf in parts:
+        first_page = len(writer.pages)
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            writer.add_page(page)
+        writer.add_outline_item(title=title, page_number=first_page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def funder_workbook(report):
+    """The funder XLSX of an impact report: summary with the funnel chart,
+    devices, donors, communes, trainees and workshops."""
+    figures = report._figures()
+    lots = report.env["stock.lot"].search(report._lot_domain(), order="create_date, id")
+    buffer = io.BytesIO()
+    book = xlsx_workbook(buffer)
+    title = book.add_format({"bold": True, "font_size": 14})
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    total = book.add_format({"bold": True, "top": 1})
+    _ = report.env._
+    # Summary with the funnel chart
+    sheet = book.add_worksheet(_("Summary"))
+    sheet.set_column(0, 0, 38)
+    sheet.set_column(1, 2, 16)
+    sheet.write(
+        0,
+        0,
+        _("Impact %(start)s – %(end)s", start=report.date_from, end=report.date_to),
+        title,
+    )
+    sheet.write_row(2, 0, [_("Indicator"), _("Actual"), _("Target")], head)
+    labels = report._funnel_labels()
+    row = 3
+    for key in FUNNEL:
+        sheet.write(row, 0, labels[key])
+        sheet.write_number(row, 1, figures[key])
+        row += 1
+    funnel_end = row - 1
+    ready_row = 3 + FUNNEL.index("ready")
+    sheet.write_number(ready_row, 2, report.company_id.reboot_target_devices)
+    for label, value, target in (
+        (
+            _("Trainees hosted"),
+            figures["trainees"],
+            report.company_id.reboot_target_trainees,
+        ),
+        (_("Trainee hours"), figures["trainee_hours"], None),
+        (_("Workshops"), figures["workshops"], None),
+        (_("People trained"), figures["people_trained"], None),
+        (
+            _("CO2 avoided, conservative (kg CO2e)"),
+            figures["co2_conservative_kg"],
+            None,
+        ),
+        (_("CO2 avoided, upper bound (kg CO2e)"), figures["co2_upper_kg"], None),
+    ):
+        sheet.write(row, 0, label)
+        sheet.write_number(row, 1, value)
+        if target is not None:
+            sheet.write_number(row, 2, target)
+        row += 1
+    sheet.write(row + 1, 0, _("Method and sources"), head)
+    sheet.write(row + 2, 0, report._co2_method())
+    chart = book.add_chart({"type": "bar"})
+    chart.add_series(
+        {
+            "name": _("Devices"),
+            "categories": [sheet.name, 3, 0, funnel_end, 0],
+            "values": [sheet.name, 3, 1, funnel_end, 1],
+        }
+    )
+    chart.set_title({"name": _("From donation to beneficiary")})
+    chart.set_legend({"none": True})
+    chart.set_y_axis({"reverse": True})
+    sheet.insert_chart(2, 4, chart)
+    # Devices
+    sheet = book.add_worksheet(_("Devices"))
+    columns = [
+        _("Serial number"),
+        _("Device type"),
+        _("Grade"),
+        _("State"),
+        _("Donor"),
+        _("Commune"),
+        _("Registered on"),
+        _("CO2 conservative (kg)"),
+        _("CO2 upper bound (kg)"),
+    ]
+    sheet.write_row(0, 0, columns, head)
+    states = dict(
+        report.env["stock.lot"]
+        ._fields["reboot_state"]
+        ._description_selection(report.env)
+    )
+    years = report.company_id.reboot_second_life_years
+    for r, lot in enumerate(lots, start=1):
+        reused = lot.reboot_state in REUSED_STATES
+        sheet.write_row(
+            r,
+            0,
+            [
+                lot.name,
+                lot.reboot_device_type_id.name,
+                (lot.reboot_grade or "").upper(),
+                states.get(lot.reboot_state, ""),
+                lot.reboot_donor_id.name or "",
+                lot.reboot_commune_id.name or "",
+                fields.Date.to_string(lot.create_date.date()),
+                lot.reboot_device_type_id.co2_saving_per_year_kg * years
+                if reused
+                else 0,
+                lot.reboot_device_type_id.co2_manufacturing_kg if reused else 0,
+            ],
+        )
+    sheet.write(len(lots) + 1, 0, _("Total"), total)
+    sheet.write_number(len(lots) + 1, 7, figures["co2_conservative_kg"], total)
+    sheet.write_number(len(lots) + 1, 8, figures["co2_upper_kg"], total)
+    sheet.set_column(0, len(columns) - 1, 18)
+    # Donors and communes
+    by_donor = defaultdict(lambda: defaultdict(int))
+    by_commune = defaultdict(lambda: defaultdict(int))
+    for lot in lots:
+        by_donor[lot.reboot_donor_id][lot.reboot_state] += 1
+        if lot.reboot_commune_id:
+            by_commune[lot.reboot_commune_id][lot.reboot_state] += 1
+    for sheet_name, groups in (
+        (_("Donors"), by_donor),
+        (_("Communes"), by_commune),
+    ):
+        sheet = book.add_worksheet(sheet_name)
+        sheet.write_row(
+            0,
+            0,
+            [sheet_name, _("Devices")]
+            + [states[s] for s in ("ready", "sold", "allocated", "parts", "recycled")],
+            head,
+        )
+        r = 0
+        for r, (partner, counts) in enumerate(
+            sorted(groups.items(), key=lambda item: item[0].name or ""), start=1
+        ):
+            sheet.write_row(
+                r,
+                0,
+                [partner.name or _("Unknown"), sum(counts.values())]
+                + [
+                    counts[s]
+                    for s in ("ready", "sold", "allocated", "parts", "recycled")
+                ],
+            )
+        sheet.write(r + 1, 0, _("Total"), total)
+        sheet.write_number(
+            r + 1, 1, sum(sum(c.values()) for c in groups.values()), total
+        )
+        sheet.set_column(0, 0, 34)
+    # Trainees
+    sheet = book.add_worksheet(_("Trainees"))
+    sheet.write_row(
+        0,
+        0,
+        [
+            _("Trainee"),
+            _("Prescriber"),
+            _("Start"),
+            _("End"),
+            _("Hours"),
+            _("Outcome"),
+        ],
+        head,
+    )
+    placements = report.env["reboot.placement"].search(
+        [
+            ("date_start", "<=", report.date_to),
+            ("date_end", ">=", report.date_from),
+            ("company_id", "=", report.company_id.id),
+        ]
+    )
+    outcomes = dict(placements._fields["outcome"]._description_selection(report.env))
+    for r, placement in enumerate(placements, start=1):
+        sheet.write_row(
+            r,
+            0,
+            [
+                placement.employee_id.name,
+                placement.prescriber_id.name or "",
+                str(placement.date_start),
+                str(placement.date_end),
+                placement.hours,
+                outcomes.get(placement.outcome, ""),
+            ],
+        )
+    sheet.set_column(0, 5, 20)
+    # Workshops
+    sheet = book.add_worksheet(_("Workshops"))
+    sheet.write_row(
+        0,
+        0,
+        [_("Workshop"), _("Date"), _("Commune"), _("Themes"), _("Attended")],
+        head,
+    )
+    start, end = report._period()
+    workshops = report.env["event.event"].search(
+        [
+            ("is_mediation_workshop", "=", True),
+            ("date_begin", ">=", start),
+            ("date_begin", "<=", end),
+        ],
+        order="date_begin",
+    )
+    for r, workshop in enumerate(workshops, start=1):
+        sheet.write_row(
+            r,
+            0,
+            [
+                workshop.name,
+                fields.Datetime.to_string(workshop.date_begin),
+                workshop.reboot_commune_id.name or "",
+                ", ".join(workshop.reboot_theme_ids.mapped("name")),
+                workshop.reboot_attended_count,
+            ],
+        )
+    sheet.set_column(0, 4, 22)
+    book.close()
+    return buffer.getvalue()
