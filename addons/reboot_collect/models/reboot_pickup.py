@@ -85,6 +85,11 @@ class RebootPickup(models.Model):
     line_ids = fields.One2many(
         "reboot.pickup.line", "pickup_id", string="Equipment", copy=True
     )
+    scheduling_warning = fields.Char(
+        compute="_compute_scheduling_warning",
+        help="The date is outside the donor's window, or the driver already "
+        "drives another pickup that day.",
+    )
     erasure_policy = fields.Selection(
         [
             ("consortium", "The consortium wipes and certifies each drive"),
@@ -235,6 +240,49 @@ class RebootPickup(models.Model):
                     "pickup first."
                 )
             )
+
+    @api.depends("scheduled_date", "driver_id", "window_start", "window_end", "state")
+    def _compute_scheduling_warning(self):
+        """A warning, not a refusal: the donor may agree to another day, a
+        driver may do two pickups in a day; the planner decides knowingly."""
+        planned = self.filtered(
+            lambda p: p.scheduled_date and p.state in ("draft", "scheduled")
+        )
+        others = self.browse()
+        if planned.driver_id:
+            days = [fields.Date.to_date(p.scheduled_date) for p in planned]
+            others = self.search(
+                [
+                    ("driver_id", "in", planned.driver_id.ids),
+                    ("state", "=", "scheduled"),
+                    ("scheduled_date", ">=", min(days)),
+                    ("scheduled_date", "<", max(days) + timedelta(days=1)),
+                ]
+            )
+        for pickup in self:
+            warnings = []
+            if pickup in planned:
+                day = fields.Date.to_date(pickup.scheduled_date)
+                if (pickup.window_start and day < pickup.window_start) or (
+                    pickup.window_end and day > pickup.window_end
+                ):
+                    warnings.append(
+                        self.env._("The date is outside the donor's window.")
+                    )
+                same_day = others.filtered(
+                    lambda other, pickup=pickup, day=day: other.id != pickup._origin.id
+                    and other.driver_id == pickup.driver_id
+                    and fields.Date.to_date(other.scheduled_date) == day
+                )
+                if same_day:
+                    warnings.append(
+                        self.env._(
+                            "%(driver)s already drives %(pickups)s that day.",
+                            driver=pickup.driver_id.name,
+                            pickups=", ".join(same_day.mapped("name")),
+                        )
+                    )
+            pickup.scheduling_warning = " ".join(warnings)
 
     def action_schedule(self):
         self._check_transition("scheduled", strict=True)
@@ -551,9 +599,6 @@ class RebootPickup(models.Model):
 
     def _notify_managers_of_request(self):
         """A donor asked for a pickup in the portal: a to-do for each manager."""
-        managers = self.env.ref("reboot_collect.group_reboot_manager").users.filtered(
-            lambda u: not u.share and u.active and self.company_id in u.company_ids
-        ) - self.env.ref("base.user_root")
         for pickup in self:
             pickup.message_post(
                 body=self.env._(
@@ -563,7 +608,7 @@ class RebootPickup(models.Model):
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
             )
-            for manager in managers:
+            for manager in pickup.company_id._reboot_managers():
                 pickup.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Schedule the requested pickup"),

@@ -125,6 +125,24 @@ class TestPickup(RebootCollectCommon, TransactionCase):
             pickup.action_schedule()
         self.assertEqual(pickup.state, "draft")
 
+    def test_planning_warns_outside_the_window_or_a_busy_driver(self):
+        first = self._create_pickup()
+        self._schedule(first, "2026-12-01 09:00:00")
+        self.assertFalse(first.scheduling_warning)
+        second = self._create_pickup(window_start="2026-12-02", window_end="2026-12-04")
+        with Form(second) as form:
+            form.scheduled_date = "2026-12-01 14:00:00"
+            form.driver_id = self.driver
+            self.assertIn("outside the donor's window", form.scheduling_warning)
+            self.assertIn(first.name, form.scheduling_warning)
+            form.scheduled_date = "2026-12-03 09:00:00"
+            self.assertFalse(form.scheduling_warning)
+        # a warning, not a refusal: the planner may still schedule
+        second.scheduled_date = "2026-12-01 14:00:00"
+        second.action_schedule()
+        self.assertEqual(second.state, "scheduled")
+        self.assertIn(second.name, first.scheduling_warning)
+
     def test_cancel_cancels_receipt(self):
         pickup = self._create_pickup()
         self._schedule(pickup)

@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -30,7 +30,13 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         self._check_reboot_price_caps()
-        return super().action_confirm()
+        result = super().action_confirm()
+        # the commune signed (or a manager confirmed): the review is over
+        self.activity_feedback(
+            ["reboot_commune_sales.mail_activity_review_quote_request"],
+            feedback=self.env._("The quotation is confirmed."),
+        )
+        return result
 
     def _check_reboot_price_caps(self):
         for line in self.filtered("reboot_is_commune").order_line:
@@ -74,6 +80,9 @@ class SaleOrder(models.Model):
                 "partner_id": officer.id,
                 "partner_invoice_id": commune.id,
                 "partner_shipping_id": commune.id,
+                # the commune's salesperson, if it has one (not the superuser
+                # who writes the request)
+                "user_id": commune.user_id.id or False,
                 "pricelist_id": pricelist.id if pricelist else False,
                 "reboot_wished_date": wished_date or False,
                 "note": comment or False,
@@ -94,15 +103,9 @@ class SaleOrder(models.Model):
             }
         )
         order.message_subscribe(partner_ids=officer.ids)
-        # who to notify: reading the group's users is an administrator's right
-        managers = (
-            self.sudo()
-            .env.ref("reboot_collect.group_reboot_manager")
-            .users.filtered(lambda u: not u.share and u.id != SUPERUSER_ID)
-        )
-        for manager in managers:
+        for manager in order.company_id._reboot_managers():
             order.activity_schedule(
-                "mail.mail_activity_data_todo",
+                "reboot_commune_sales.mail_activity_review_quote_request",
                 summary=self.env._(
                     "Review the quote request of %(commune)s", commune=commune.name
                 ),

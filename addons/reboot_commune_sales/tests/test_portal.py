@@ -114,6 +114,10 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
         self.assertEqual(order.order_line.reboot_grade, "a")
         self.assertEqual(str(order.reboot_wished_date), "2026-12-15")
         self.assertIn(self.manager, order.activity_ids.user_id)
+        self.assertNotEqual(order.user_id, self.env.ref("base.user_root"))
+        # once the quotation is confirmed, the review is done
+        order.action_confirm()
+        self.assertFalse(order.activity_ids)
 
     def test_bad_quote_requests_write_nothing(self):
         self.authenticate("officer_a", "officer_a")

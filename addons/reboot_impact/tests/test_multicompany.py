@@ -164,6 +164,18 @@ class TestMultiCompany(RebootRefurbCommon, TransactionCase):
         as_b = self.env["stock.lot"].with_user(self.manager_b)
         self.assertFalse(as_b.search([("id", "in", self.lots.ids)]))
 
+    def test_to_dos_go_to_the_managers_of_the_company(self):
+        """A request to schedule or a quote to review is a to-do for the
+        managers who work in the record's company, never another member's."""
+        managers_a = self.company_a._reboot_managers()
+        self.assertIn(self.manager, managers_a)
+        self.assertIn(self.manager_ab, managers_a)
+        self.assertNotIn(self.manager_b, managers_a)
+        self.assertNotIn(self.technician, managers_a)
+        managers_b = self.company_b._reboot_managers()
+        self.assertIn(self.manager_b, managers_b)
+        self.assertNotIn(self.manager, managers_b)
+
     def _one_laptop(self):
         return [Command.create({"device_type_id": self.laptop.id, "qty_declared": 1})]
 

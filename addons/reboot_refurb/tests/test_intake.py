@@ -122,6 +122,17 @@ class TestIntake(RebootRefurbCommon, TransactionCase):
         self.assertEqual(self._lot_count(), before)
         self.assertEqual(self.env["stock.move.line"].search_count([]), moves_before)
 
+    def test_a_forgotten_device_type_is_said_once(self):
+        wizard = self._wizard(serials_text="\n".join(f"NT-{i:03}" for i in range(60)))
+        wizard.device_type_id = False
+        before = self._lot_count()
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_register()
+        message = str(refusal.exception)
+        self.assertIn("choose the device type", message)
+        self.assertEqual(message.count("device type"), 1, message)
+        self.assertEqual(self._lot_count(), before)
+
     def test_malformed_files(self):
         for content, filename, expected in (
             (b"model,cpu\nX,Y\n", "a.csv", "serial"),

@@ -191,6 +191,16 @@ class RebootIntakeWizard(models.TransientModel):
 
     def _prepare_lots(self, rows):
         """Lot values of the rows, or a UserError listing every bad row."""
+        if not self.device_type_id and not any(
+            (values.get("type") or "").strip() for _label, values in rows
+        ):
+            # one missing choice, said once (not once per serial)
+            raise UserError(
+                self.env._(
+                    "Nothing was registered: choose the device type of these "
+                    'devices (or give a "type" column in the file).'
+                )
+            )
         types = self.env["reboot.device.type"].search([])
         type_by_key = {t.code: t for t in types} | {t.name.lower(): t for t in types}
         errors, vals_list = [], []
