@@ -1,6 +1,9 @@
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..spreadsheet import table_file
 
 
 class RebootDownloadMixin(models.AbstractModel):
@@ -21,3 +24,33 @@ class RebootDownloadMixin(models.AbstractModel):
             "url": f"/web/content/{self._name}/{self.id}/file/{filename}?download=true",
             "target": "self",
         }
+
+
+class RebootPeriodExportMixin(models.AbstractModel):
+    """A table of a period the user downloads as CSV or XLSX (the mediation
+    activity for the Coop, the Pass numérique claim...)."""
+
+    _name = "reboot.period.export.mixin"
+    _inherit = ["reboot.download.mixin"]
+    _description = "Table of a period to download"
+
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    file_format = fields.Selection(
+        [("csv", "CSV"), ("xlsx", "XLSX")], required=True, default="xlsx"
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for export in self:
+            if export.date_from > export.date_to:
+                raise ValidationError(self.env._("The period ends before it starts."))
+
+    def _reboot_download_table(self, columns, rows, stem):
+        """`rows` (dicts) under `columns`, in the chosen format, named after
+        `stem` and the period."""
+        self.ensure_one()
+        return self._reboot_download(
+            table_file(columns, rows, self.file_format, stem),
+            f"{stem}_{self.date_from}_{self.date_to}.{self.file_format}",
+        )

@@ -320,6 +320,8 @@ class TestPassNumerique(RefusalMixin, TransactionCase):
         claim.write({"date_to": "2026-04-30", "file_format": "xlsx"})
         claim.action_export()
         self.assertEqual(base64.b64decode(claim.file)[:2], b"PK")
+        with self.assertRefused(ValidationError, "ends before it starts"):
+            Claim.create({"date_from": "2026-03-31", "date_to": "2026-03-01"})
         with self.assertRefused(UserError, "No Pass numérique cheque"):
             Claim.create(
                 {"date_from": "2025-01-01", "date_to": "2025-01-31"}

@@ -2,8 +2,6 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
-from odoo.addons.reboot_collect.spreadsheet import table_file
-
 COLUMNS = ["numero", "date", "atelier", "code_insee", "valeur"]
 
 
@@ -12,14 +10,8 @@ class RebootApticClaim(models.TransientModel):
     reimbursement claim: one row per cheque, then the total."""
 
     _name = "reboot.aptic.claim"
-    _inherit = ["reboot.download.mixin"]
+    _inherit = ["reboot.period.export.mixin"]
     _description = "Pass numérique reimbursement claim"
-
-    date_from = fields.Date(required=True)
-    date_to = fields.Date(required=True)
-    file_format = fields.Selection(
-        [("csv", "CSV"), ("xlsx", "XLSX")], required=True, default="xlsx"
-    )
 
     def _cheques(self):
         self.ensure_one()
@@ -66,9 +58,6 @@ class RebootApticClaim(models.TransientModel):
                     end=format_date(self.env, self.date_to),
                 )
             )
-        return self._reboot_download(
-            table_file(
-                COLUMNS, self._rows(cheques), self.file_format, "pass_numerique"
-            ),
-            f"pass_numerique_{self.date_from}_{self.date_to}.{self.file_format}",
+        return self._reboot_download_table(
+            COLUMNS, self._rows(cheques), "pass_numerique"
         )

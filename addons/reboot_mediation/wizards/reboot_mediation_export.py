@@ -3,8 +3,6 @@ from datetime import timedelta
 
 from odoo import fields, models
 
-from odoo.addons.reboot_collect.spreadsheet import table_file
-
 from ..coop import (
     AGE_BANDS,
     AUTONOMY,
@@ -44,14 +42,8 @@ class RebootMediationExport(models.TransientModel):
     personal data)."""
 
     _name = "reboot.mediation.export"
-    _inherit = ["reboot.download.mixin"]
+    _inherit = ["reboot.period.export.mixin"]
     _description = "Digital mediation activity export"
-
-    date_from = fields.Date(required=True)
-    date_to = fields.Date(required=True)
-    file_format = fields.Selection(
-        [("csv", "CSV"), ("xlsx", "XLSX")], required=True, default="xlsx"
-    )
 
     def _columns(self):
         return ACTIVITY_COLUMNS + [
@@ -107,8 +99,6 @@ class RebootMediationExport(models.TransientModel):
         return rows
 
     def action_export(self):
-        self.ensure_one()
-        return self._reboot_download(
-            table_file(self._columns(), self._rows(), self.file_format, "activites"),
-            f"activites_mediation_{self.date_from}_{self.date_to}.{self.file_format}",
+        return self._reboot_download_table(
+            self._columns(), self._rows(), "activites_mediation"
         )
