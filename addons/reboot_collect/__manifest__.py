@@ -6,6 +6,7 @@
     "author": "Reboot Ecosystème",
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "depends": ["stock", "contacts", "mail", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
