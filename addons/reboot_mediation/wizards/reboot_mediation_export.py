@@ -77,6 +77,8 @@ class RebootMediationExport(models.TransientModel):
             for (prefix, field, _codes), value in zip(COUNTS, values, strict=True):
                 if value or field != "reboot_redirection":
                     counts[event, f"{prefix}_{value or NOT_GIVEN}"] += count
+        # "participants" and the count columns
+        counted = self._columns()[len(ACTIVITY_COLUMNS) - 1 :]
         rows = []
         for workshop in workshops:
             start = fields.Datetime.context_timestamp(
@@ -93,7 +95,7 @@ class RebootMediationExport(models.TransientModel):
                 "niveau": workshop.reboot_level or "",
                 "titre_atelier": workshop.name,
             }
-            for column in self._columns()[len(row) :]:
+            for column in counted:
                 row[column] = counts[workshop, column]
             rows.append(row)
         return rows
