@@ -3,7 +3,7 @@
 They parse the compose file with PyYAML and check what the Docker set-up
 promises: official odoo:18.0 and postgres:16 images, addons mounted read-only
 at /mnt/extra-addons, named volumes for the database and the filestore, the
-``init`` service that creates the demo database ``reboot`` with the five
+``init`` service that creates the demo database ``reboot`` with all the
 addons, and the ``test`` service that runs their tests.
 """
 
@@ -17,13 +17,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 
-ADDONS = [
-    "reboot_collect",
-    "reboot_refurb",
-    "reboot_commune_sales",
-    "reboot_mediation",
-    "reboot_impact",
-]
+# every addon of the repository, so that a new one cannot be forgotten
+ADDONS = sorted(
+    path.name
+    for path in (Path(__file__).resolve().parent.parent / "addons").glob("reboot_*")
+)
 ODOO_SERVICES = ["odoo", "init", "test"]
 
 
@@ -293,7 +291,7 @@ def test_init_is_a_one_shot_in_profile_init(compose):
     assert not service.get("ports"), "init must not publish ports"
 
 
-def test_init_installs_all_five_addons_into_reboot(compose):
+def test_init_installs_every_addon_into_reboot(compose):
     args = _odoo_args(_service(compose, "init"))
     assert _option(args, "-d", "--database") == "reboot"
     assert sorted(_csv(_option(args, "-i", "--init"))) == sorted(ADDONS)
@@ -306,7 +304,7 @@ def test_test_is_a_one_shot_in_profile_test(compose):
     assert not service.get("ports"), "test must not publish ports"
 
 
-def test_test_runs_the_tests_of_all_five_addons(compose):
+def test_test_runs_the_tests_of_every_addon(compose):
     args = _odoo_args(_service(compose, "test"))
     assert "--test-enable" in args
     database = _option(args, "-d", "--database")

@@ -1,1 +1,1 @@
-from . import controllers, models, spreadsheet, wizards
+from . import controllers, models, wizards

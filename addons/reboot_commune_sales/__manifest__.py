@@ -4,6 +4,7 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "author": "Reboot Ecosystème",
+    "maintainers": ["reboot-ecosysteme"],
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
@@ -12,6 +13,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "views/menus.xml",
         "data/sale_data.xml",
         "data/stock_data.xml",
         "report/reboot_agec_reports.xml",

@@ -4,7 +4,7 @@ columns of the national reuse declaration."""
 import csv
 import io
 
-from odoo.addons.reboot_collect.spreadsheet import csv_text, xlsx_workbook
+from odoo.addons.reboot_base.spreadsheet import csv_text, xlsx_workbook
 
 AGEC_COLUMNS = [
     "annee",

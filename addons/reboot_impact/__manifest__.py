@@ -4,6 +4,7 @@
     "version": "18.0.1.0.0",
     "category": "Reporting",
     "author": "Reboot Ecosystème",
+    "maintainers": ["reboot-ecosysteme"],
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
@@ -17,6 +18,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "views/menus.xml",
         "report/reboot_impact_reports.xml",
         "views/reboot_device_type_views.xml",
         "views/reboot_impact_views.xml",

@@ -9,7 +9,7 @@ from pypdf import PdfReader, PdfWriter
 
 from odoo import fields
 
-from odoo.addons.reboot_collect.spreadsheet import xlsx_workbook
+from odoo.addons.reboot_base.spreadsheet import xlsx_workbook
 
 # a device's path, in the order of its life
 FUNNEL = [

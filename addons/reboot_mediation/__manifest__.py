@@ -4,6 +4,7 @@
     "version": "18.0.1.1.0",
     "category": "Marketing/Events",
     "author": "Reboot Ecosystème",
+    "maintainers": ["reboot-ecosysteme"],
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
@@ -12,6 +13,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "views/menus.xml",
         "data/ir_sequence_data.xml",
         "data/event_type_data.xml",
         "data/reboot_mediation_theme_data.xml",

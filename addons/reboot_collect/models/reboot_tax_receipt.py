@@ -232,7 +232,7 @@ class RebootTaxReceipt(models.Model):
                         "Give the reason for cancelling %(name)s.", name=receipt.name
                     )
                 )
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+        if not self.env.user.has_group("reboot_base.group_reboot_manager"):
             raise AccessError(self.env._("Only a manager can cancel a tax receipt."))
         super().write({"state": "cancel"})
         return True

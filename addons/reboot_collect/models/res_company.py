@@ -16,7 +16,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         # reading a group's members is an administrator's right; the caller
         # only assigns them activities
-        group = self.env.ref("reboot_collect.group_reboot_manager").sudo()
+        group = self.env.ref("reboot_base.group_reboot_manager").sudo()
         return group.users.filtered(
             lambda user: not user.share
             and user.active

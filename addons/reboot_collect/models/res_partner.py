@@ -24,7 +24,7 @@ class ResPartner(models.Model):
         "reboot.pickup",
         "donor_id",
         string="Pickups",
-        groups="reboot_collect.group_reboot_technician,base.group_portal",
+        groups="reboot_base.group_reboot_technician,base.group_portal",
     )
     reboot_pickup_count = fields.Integer(
         compute="_compute_reboot_pickup_count", compute_sudo=True
@@ -33,7 +33,7 @@ class ResPartner(models.Model):
         "reboot.tax.receipt",
         "donor_id",
         string="Tax receipts",
-        groups="reboot_collect.group_reboot_manager,base.group_portal",
+        groups="reboot_base.group_reboot_manager,base.group_portal",
     )
 
     def _compute_reboot_pickup_count(self):

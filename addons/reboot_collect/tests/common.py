@@ -1,21 +1,7 @@
-import warnings
-from contextlib import contextmanager
-
-import polib
-
 from odoo import fields
-from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user
-from odoo.tools.translate import TranslationModuleReader
 
-
-class RefusalMixin:
-    @contextmanager
-    def assertRefused(self, exception, regex):
-        """The call fails with a message matching `regex` and writes nothing
-        (the savepoint plays the role of the request's rollback)."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield
+from odoo.addons.reboot_base.tests.common import RefusalMixin
 
 
 class RebootCollectCommon(RefusalMixin):
@@ -28,18 +14,18 @@ class RebootCollectCommon(RefusalMixin):
         cls.manager = new_test_user(
             cls.env,
             login="reboot_manager",
-            groups="reboot_collect.group_reboot_manager",
+            groups="reboot_base.group_reboot_manager",
             email="manager@reboot.example",
         )
         cls.technician = new_test_user(
             cls.env,
             login="reboot_technician",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         cls.driver = new_test_user(
             cls.env,
             login="reboot_driver",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         cls.laptop = cls.env.ref("reboot_collect.device_type_laptop")
         cls.desktop = cls.env.ref("reboot_collect.device_type_desktop")
@@ -106,23 +92,3 @@ class RebootCollectCommon(RefusalMixin):
     def _schedule(self, pickup, when="2026-12-01 09:00:00"):
         pickup.write({"scheduled_date": when, "driver_id": self.driver.id})
         pickup.action_schedule()
-
-
-def untranslated_terms(env, module, lang="fr_FR"):
-    """Source terms of `module` that its i18n/<lang>.po leaves untranslated."""
-    po_path = f"{get_module_path(module)}/i18n/{lang.split('_')[0]}.po"
-    translated = {
-        entry.msgid for entry in polib.pofile(po_path) if entry.msgstr.strip()
-    }
-    with warnings.catch_warnings():
-        # Babel 2.10 (pinned by Odoo) still imports pkg_resources to extract terms.
-        warnings.filterwarnings("ignore", "pkg_resources is deprecated")
-        reader = TranslationModuleReader(env.cr, modules=[module])
-        terms = list(reader)
-    return sorted(
-        {
-            source
-            for (mod, _type, _name, _res_id, source, _value, _comments) in terms
-            if mod == module and source.strip() and source not in translated
-        }
-    )

@@ -1,2 +1,1 @@
 from . import reboot_tax_receipt_register
-from . import reboot_proof_delete

@@ -2,7 +2,7 @@ import io
 
 from odoo import api, fields, models
 
-from ..spreadsheet import xlsx_workbook
+from odoo.addons.reboot_base.spreadsheet import xlsx_workbook
 
 
 class RebootTaxReceiptRegister(models.TransientModel):

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.reboot_collect.controllers.main import (
+from odoo.addons.reboot_base.portal_forms import (
     MAX_LONG_TEXT,
     form_date,
     form_quantity,

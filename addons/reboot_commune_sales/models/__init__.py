@@ -2,7 +2,6 @@ from . import (
     account_move,
     product_pricelist_item,
     reboot_allocation,
-    reboot_commune_demo,
     reboot_device_type,
     res_partner,
     sale_order,

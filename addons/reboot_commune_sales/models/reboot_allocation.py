@@ -8,6 +8,7 @@ class RebootAllocation(models.Model):
     _name = "reboot.allocation"
     _description = "Allocation of a device to a beneficiary"
     _inherit = ["mail.thread", "reboot.audited.mixin"]
+    _reboot_proved_field = "lot_id"
     _check_company_auto = True
     _order = "date desc, id desc"
     _rec_name = "lot_id"

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import demo_loader
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -112,3 +114,8 @@ class SaleOrder(models.Model):
                 user_id=manager.id,
             )
         return order
+
+    @api.model
+    def _reboot_load_demo(self):
+        """The demo quotes and orders in every state (called by the demo data)."""
+        return demo_loader.load_demo(self.env)

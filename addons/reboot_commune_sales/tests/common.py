@@ -3,7 +3,8 @@ import json
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.reboot_collect.tests.common import RefusalMixin
+from odoo.addons.reboot_base.tests.common import RefusalMixin
+from odoo.addons.reboot_refurb.demo_loader import nwipe_report
 
 
 class RebootCommuneCommon(RefusalMixin):
@@ -22,7 +23,7 @@ class RebootCommuneCommon(RefusalMixin):
         cls.manager = new_test_user(
             cls.env,
             login="cs_manager",
-            groups="reboot_collect.group_reboot_manager,sales_team.group_sale_manager",
+            groups="reboot_base.group_reboot_manager,sales_team.group_sale_manager",
         )
         Partner = cls.env["res.partner"]
         cls.commune_a, cls.commune_b = Partner.create(
@@ -109,7 +110,7 @@ class RebootCommuneCommon(RefusalMixin):
         lot.action_reboot_start_testing()
         lot.reboot_test_ids.write({"result": "pass"})
         if lot.reboot_holds_data:
-            report = cls.env["reboot.refurb.demo"]._nwipe_report(f"D-{lot.name}")
+            report = nwipe_report(f"D-{lot.name}")
             cls.env["reboot.wipe"].import_nwipe_json(json.dumps(report), lot_id=lot.id)
             lot.action_reboot_mark_wiped()
         lot.reboot_grade = grade

@@ -38,7 +38,7 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
         technician = new_test_user(
             self.env,
             login="alloc_tech",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         lot = self.sold[0]
         for user in (technician, self.manager):
@@ -99,7 +99,7 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
         technician = new_test_user(
             self.env,
             login="alloc_tech2",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         with self.assertRefused(UserError, "only a manager"):
             allocation.with_user(technician).action_reboot_delete_with_reason()
@@ -126,7 +126,7 @@ class TestAllocation(RebootCommuneCommon, TransactionCase):
                 "name": "Tech",
                 "login": "alloc_tech",
                 "groups_id": [
-                    (6, 0, [self.env.ref("reboot_collect.group_reboot_technician").id])
+                    (6, 0, [self.env.ref("reboot_base.group_reboot_technician").id])
                 ],
             }
         )

@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.reboot_collect.tests.common import untranslated_terms
+from odoo.addons.reboot_base.tests.common import untranslated_terms
 
 
 @tagged("post_install", "-at_install")

@@ -7,12 +7,12 @@ class StockLot(models.Model):
     reboot_sale_price = fields.Float(
         string="Sale price (excl. VAT)",
         compute="_compute_reboot_sale_price",
-        groups="reboot_collect.group_reboot_manager",
+        groups="reboot_base.group_reboot_manager",
     )
     reboot_margin = fields.Float(
         string="Price minus cost",
         compute="_compute_reboot_sale_price",
-        groups="reboot_collect.group_reboot_manager",
+        groups="reboot_base.group_reboot_manager",
     )
 
     def _compute_reboot_sale_price(self):

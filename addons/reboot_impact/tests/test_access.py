@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from odoo.addons.reboot_collect.tests.common import untranslated_terms
+from odoo.addons.reboot_base.tests.common import untranslated_terms
 
 
 @tagged("post_install", "-at_install")
@@ -11,14 +11,14 @@ class TestImpactAccess(TransactionCase):
         return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
 
     def test_impact_is_for_managers(self):
-        impact = self.env.ref("reboot_collect.reboot_impact_section_menu")
+        impact = self.env.ref("reboot_impact.reboot_impact_section_menu")
         co2 = self.env.ref("reboot_impact.reboot_device_type_co2_menu")
-        manager_menus = self._visible_menus("reboot_collect.group_reboot_manager")
+        manager_menus = self._visible_menus("reboot_base.group_reboot_manager")
         self.assertIn(impact.id, manager_menus)
         self.assertIn(co2.id, manager_menus)
         for group in (
-            "reboot_collect.group_reboot_technician",
-            "reboot_collect.group_reboot_mediator",
+            "reboot_base.group_reboot_technician",
+            "reboot_base.group_reboot_mediator",
         ):
             self.assertNotIn(impact.id, self._visible_menus(group))
 
@@ -46,7 +46,7 @@ class TestNoPricesAtTheBench(TransactionCase):
             role: new_test_user(
                 cls.env,
                 login=f"price_{role}",
-                groups=f"reboot_collect.group_reboot_{role}",
+                groups=f"reboot_base.group_reboot_{role}",
             )
             for role in ("technician", "mediator", "manager")
         }

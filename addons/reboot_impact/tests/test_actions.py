@@ -28,7 +28,7 @@ class TestMenus(TransactionCase):
     """Every menu of the Reboot app opens for the roles that see it."""
 
     def _reboot_menus(self, user):
-        root = self.env.ref("reboot_collect.reboot_root_menu")
+        root = self.env.ref("reboot_base.reboot_root_menu")
         return (
             self.env["ir.ui.menu"]
             .with_user(user)
@@ -52,7 +52,7 @@ class TestMenus(TransactionCase):
             user = new_test_user(
                 self.env,
                 login=f"menu_{group}",
-                groups=f"reboot_collect.group_reboot_{group}",
+                groups=f"reboot_base.group_reboot_{group}",
             )
             menus = self._reboot_menus(user)
             self.assertTrue(menus, group)
@@ -88,7 +88,7 @@ class TestMenus(TransactionCase):
             user = new_test_user(
                 self.env,
                 login=f"new_{group}",
-                groups=f"reboot_collect.group_reboot_{group}",
+                groups=f"reboot_base.group_reboot_{group}",
             )
             for menu in self._reboot_menus(user):
                 action = menu.sudo().action

@@ -15,9 +15,9 @@ class TestMultiCompany(RebootRefurbCommon, TransactionCase):
         super().setUpClass()
         cls.company_a = cls.env.company
         cls.company_b = cls.env["res.company"].create(
-            {"name": "Les Copeaux Numériques"}
+            {"name": "Membre B (test)"}
         )
-        manager = "reboot_collect.group_reboot_manager,base.group_multi_company"
+        manager = "reboot_base.group_reboot_manager,base.group_multi_company"
         cls.manager_b = new_test_user(
             cls.env,
             login="mc_manager_b",

@@ -4,9 +4,9 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 
 OPERATIONS = (("read", "r"), ("write", "w"), ("create", "c"), ("unlink", "d"))
 ROLES = {
-    "technician": "reboot_collect.group_reboot_technician",
-    "mediator": "reboot_collect.group_reboot_mediator",
-    "manager": "reboot_collect.group_reboot_manager",
+    "technician": "reboot_base.group_reboot_technician",
+    "mediator": "reboot_base.group_reboot_mediator",
+    "manager": "reboot_base.group_reboot_manager",
     "portal": "base.group_portal",
 }
 

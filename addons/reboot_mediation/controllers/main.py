@@ -2,7 +2,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import email_normalize
 
-from odoo.addons.reboot_collect.controllers.main import form_text
+from odoo.addons.reboot_base.portal_forms import form_text
 from odoo.addons.reboot_commune_sales.controllers.main import RebootCommunePortal
 
 

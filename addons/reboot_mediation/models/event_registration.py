@@ -274,7 +274,8 @@ class EventRegistration(models.Model):
             for value in (record.name, record.email, record.phone, record.company_name)
             if value and len(value.strip()) >= 3
         } | {a.contact_email for a in allocations}
-        # and what the person's fields held before (a corrected address)
+        # and what the person's fields held before (a corrected address), from
+        # the tracking values, which only administrators read
         for tracked in (
             self.env["mail.tracking.value"]
             .sudo()
@@ -389,7 +390,7 @@ class EventRegistration(models.Model):
     def reboot_export_personal_data(self, email):
         """Everything kept about one person (right of access), found by the
         exact email (normalised): a managers' duty, never a search."""
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+        if not self.env.user.has_group("reboot_base.group_reboot_manager"):
             raise AccessError(
                 self.env._("Only a manager exports a person's personal data.")
             )

@@ -20,7 +20,7 @@ class RebootAllocation(models.Model):
     # a beneficiary's contact: managers only (the portal writes it as superuser
     # for its commune, the invitations read it as superuser)
     contact_email = fields.Char(
-        string="Invitation email", groups="reboot_collect.group_reboot_manager"
+        string="Invitation email", groups="reboot_base.group_reboot_manager"
     )
 
     @api.depends("registration_ids.state")

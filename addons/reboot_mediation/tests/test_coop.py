@@ -15,7 +15,7 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
-from odoo.addons.reboot_collect.tests.common import RefusalMixin
+from odoo.addons.reboot_base.tests.common import RefusalMixin
 
 from .. import coop
 
@@ -104,7 +104,7 @@ class WorkshopWithTwo:
         cls.mediator = new_test_user(
             cls.env,
             login="coop_mediator",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         cls.workshop = cls.env["event.event"].create(
             {
@@ -236,7 +236,7 @@ class TestPassNumerique(RefusalMixin, TransactionCase):
         cls.mediator = new_test_user(
             cls.env,
             login="aptic_mediator",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         cls.commune = cls.env["res.partner"].create(
             {"name": "Commune P", "is_company": True, "is_commune": True,
@@ -331,7 +331,7 @@ class TestPassNumerique(RefusalMixin, TransactionCase):
         technician = new_test_user(
             self.env,
             login="aptic_tech",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         with self.assertRaises(AccessError):
             self.env["reboot.aptic.cheque"].with_user(technician).search([])

@@ -9,7 +9,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 
-from odoo.addons.reboot_collect.tests.common import RefusalMixin, untranslated_terms
+from odoo.addons.reboot_base.tests.common import RefusalMixin, untranslated_terms
 from odoo.addons.reboot_commune_sales.tests.common import RebootCommuneCommon
 
 
@@ -19,10 +19,10 @@ class TestWorkshop(RefusalMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.mediator = new_test_user(
-            cls.env, login="mediator", groups="reboot_collect.group_reboot_mediator"
+            cls.env, login="mediator", groups="reboot_base.group_reboot_mediator"
         )
         cls.other_mediator = new_test_user(
-            cls.env, login="mediator2", groups="reboot_collect.group_reboot_mediator"
+            cls.env, login="mediator2", groups="reboot_base.group_reboot_mediator"
         )
         cls.workshop_type = cls.env.ref(
             "reboot_mediation.event_type_mediation_workshop"
@@ -296,7 +296,7 @@ class TestInvitation(RebootCommuneCommon, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.mediator = new_test_user(
-            cls.env, login="inv_mediator", groups="reboot_collect.group_reboot_mediator"
+            cls.env, login="inv_mediator", groups="reboot_base.group_reboot_mediator"
         )
         order = cls._order(cls.officer_a, {(cls.laptop, "a"): 2})
         cls._deliver(cls, order)
@@ -494,7 +494,7 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         self._registration(30, name="Awa Ndiaye", email="awa@example.com",
                            reboot_consent=True)  # fmt: skip
         manager = new_test_user(
-            self.env, login="gdpr_manager", groups="reboot_collect.group_reboot_manager"
+            self.env, login="gdpr_manager", groups="reboot_base.group_reboot_manager"
         )
         Export = self.env["reboot.personal.data.export"].with_user(manager)
         wizard = Export.create({"email": " Awa@Example.com "})
@@ -508,7 +508,7 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         mediator = new_test_user(
             self.env,
             login="gdpr_mediator",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         with self.assertRaises(AccessError):
             Export.with_user(mediator).create({"email": "awa@example.com"})
@@ -524,7 +524,7 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         manager = new_test_user(
             self.env,
             login="gdpr_manager2",
-            groups="reboot_collect.group_reboot_manager",
+            groups="reboot_base.group_reboot_manager",
         )
         as_manager = Registration.with_user(manager)
         rows = as_manager.reboot_export_personal_data(" AWA@example.com ")
@@ -535,7 +535,7 @@ class TestPersonalData(RefusalMixin, TransactionCase):
         mediator = new_test_user(
             self.env,
             login="gdpr_mediator2",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         with self.assertRefused(AccessError, "Only a manager"):
             Registration.with_user(mediator).reboot_export_personal_data(
@@ -570,7 +570,7 @@ class TestAttendanceTour(HttpCase):
         new_test_user(
             self.env,
             login="tour_mediator",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         workshop = self.env["event.event"].create(
             {

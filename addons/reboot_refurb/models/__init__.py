@@ -2,7 +2,6 @@ from . import (
     reboot_checklist_item,
     reboot_pickup,
     reboot_placement,
-    reboot_refurb_demo,
     reboot_test_result,
     reboot_wipe,
     repair_order,

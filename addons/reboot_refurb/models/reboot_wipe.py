@@ -40,6 +40,7 @@ class RebootWipe(models.Model):
     _name = "reboot.wipe"
     _description = "Drive wipe"
     _inherit = ["mail.thread", "reboot.audited.mixin"]
+    _reboot_proved_field = "lot_id"
     _check_company_auto = True
     _order = "date_end desc, id desc"
     _rec_name = "drive_serial"
@@ -113,7 +114,7 @@ class RebootWipe(models.Model):
         if by_hand and self.env.context.get("reboot_nwipe_import") is not _NWIPE_IMPORT:
             # a passed wipe without its nwipe report (e.g. a shredded drive):
             # a manager's statement, with the reason
-            if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+            if not self.env.user.has_group("reboot_base.group_reboot_manager"):
                 raise AccessError(
                     self.env._(
                         "A passed wipe comes from its nwipe report (Import nwipe "

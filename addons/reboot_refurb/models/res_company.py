@@ -9,6 +9,6 @@ class ResCompany(models.Model):
         currency_field="currency_id",
         default=20.0,
         # a wage figure: managers (and settings administrators) only
-        groups="reboot_collect.group_reboot_manager,base.group_system",
+        groups="reboot_base.group_reboot_manager,base.group_system",
         help="Cost of one hour of workshop labour, used for the cost of each device.",
     )

@@ -11,5 +11,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.reboot_labour_hourly_cost",
         currency_field="reboot_currency_id",
         readonly=False,
-        groups="reboot_collect.group_reboot_manager,base.group_system",
+        groups="reboot_base.group_reboot_manager,base.group_system",
     )

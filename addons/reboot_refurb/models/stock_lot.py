@@ -6,6 +6,8 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import demo_loader
+
 REBOOT_STATES = [
     ("intake", "Intake"),
     ("testing", "Testing"),
@@ -114,21 +116,21 @@ class StockLot(models.Model):
         string="Labour cost",
         compute="_compute_reboot_cost",
         compute_sudo=True,
-        groups="reboot_collect.group_reboot_manager",
+        groups="reboot_base.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost_parts = fields.Monetary(
         string="Parts cost",
         compute="_compute_reboot_cost",
         compute_sudo=True,
-        groups="reboot_collect.group_reboot_manager",
+        groups="reboot_base.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_cost = fields.Monetary(
         string="Refurbishment cost",
         compute="_compute_reboot_cost",
         compute_sudo=True,
-        groups="reboot_collect.group_reboot_manager",
+        groups="reboot_base.group_reboot_manager",
         currency_field="reboot_currency_id",
     )
     reboot_currency_id = fields.Many2one(
@@ -388,7 +390,7 @@ class StockLot(models.Model):
         }
 
     def _reboot_check_manager(self):
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+        if not self.env.user.has_group("reboot_base.group_reboot_manager"):
             raise AccessError(
                 self.env._("Only a manager can correct the state of a device.")
             )
@@ -557,3 +559,8 @@ class StockLot(models.Model):
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+    @api.model
+    def _reboot_load_demo(self):
+        """The demo devices and their stories (called by the demo data)."""
+        return demo_loader.load_demo(self.env)

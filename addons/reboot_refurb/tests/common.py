@@ -3,7 +3,7 @@ import json
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.reboot_collect.tests.common import RefusalMixin
+from odoo.addons.reboot_base.tests.common import RefusalMixin
 
 
 class RebootRefurbCommon(RefusalMixin):
@@ -16,12 +16,12 @@ class RebootRefurbCommon(RefusalMixin):
         cls.technician = new_test_user(
             cls.env,
             login="refurb_tech",
-            groups="reboot_collect.group_reboot_technician",
+            groups="reboot_base.group_reboot_technician",
         )
         cls.manager = new_test_user(
             cls.env,
             login="refurb_manager",
-            groups="reboot_collect.group_reboot_manager",
+            groups="reboot_base.group_reboot_manager",
         )
         cls.laptop = cls.env.ref("reboot_collect.device_type_laptop")
         cls.desktop = cls.env.ref("reboot_collect.device_type_desktop")

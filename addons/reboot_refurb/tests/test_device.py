@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.reboot_collect.tests.common import untranslated_terms
+from odoo.addons.reboot_base.tests.common import untranslated_terms
 
 from .common import RebootRefurbCommon
 

@@ -19,7 +19,7 @@ from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 from .. import uploads
-from ..wizards.reboot_intake_wizard import COLUMNS, SERIAL_RE
+from ..intake import COLUMNS, SERIAL_RE
 from .common import RebootRefurbCommon
 
 FUZZ = settings(

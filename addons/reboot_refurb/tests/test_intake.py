@@ -6,6 +6,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 
+from .. import intake
 from .common import RebootRefurbCommon
 
 
@@ -196,3 +197,26 @@ class TestIntake(RebootRefurbCommon, TransactionCase):
         self.assertEqual(
             self.env["stock.lot"].search_count([("name", "=like", "Q1000-%")]), 1000
         )
+
+
+@tagged("post_install", "-at_install")
+class TestIntakeFile(TransactionCase):
+    """Reading an intake file is bytes in, rows out: no query, whatever the
+    spreadsheet that wrote it."""
+
+    def test_a_spreadsheet_csv_is_read_without_the_database(self):
+        raw = "\ufeffSerial;type;RAM_GB\nSN-1;laptop;8\n;;\nSN-2;;\n".encode()
+        intake.read_file(self.env, raw, "lot.csv")  # translations loaded once
+        with self.assertQueryCount(0):
+            rows = intake.read_file(self.env, raw, "lot.csv")
+        self.assertEqual(
+            rows,
+            [
+                ("row 2", {"serial": "SN-1", "type": "laptop", "ram_gb": "8"}),
+                ("row 4", {"serial": "SN-2", "type": "", "ram_gb": ""}),
+            ],
+        )
+
+    def test_an_unknown_column_is_named(self):
+        with self.assertRaisesRegex(UserError, "Unknown: colour"):
+            intake.read_file(self.env, b"serial,colour\nSN-1,red\n", "lot.csv")

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 
 from .. import uploads
-from ..wizards.reboot_intake_wizard import MAX_ROWS
+from ..intake import MAX_ROWS
 from .common import RebootRefurbCommon
 
 
@@ -253,7 +253,7 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
         mediator = new_test_user(
             self.env,
             login="wipe_mediator",
-            groups="reboot_collect.group_reboot_mediator",
+            groups="reboot_base.group_reboot_mediator",
         )
         with self.assertRaises(AccessError):
             self.env["reboot.wipe"].with_user(mediator).search([])

@@ -1,39 +1,12 @@
 import base64
-import csv
-import io
-import itertools
 import math
-import re
 from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .. import uploads
-
-# Columns of an intake file; only "serial" is required.
-COLUMNS = {
-    "serial": "name",
-    "type": None,
-    "model": "reboot_model",
-    "cpu": "reboot_cpu",
-    "ram_gb": "reboot_ram_gb",
-    "storage_gb": "reboot_storage_gb",
-    "storage_type": "reboot_storage_type",
-    "screen_inch": "reboot_screen_inch",
-    "battery_health": "reboot_battery_health",
-    "os": "reboot_os",
-}
-INTEGER_COLUMNS = ("ram_gb", "storage_gb", "battery_health")
-# Largest plausible value of each number column (and within PostgreSQL's integer).
-MAXIMA = {
-    "ram_gb": 65536,
-    "storage_gb": 1000000,
-    "battery_health": 100,
-    "screen_inch": 100,
-}
-SERIAL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
-MAX_ROWS = 20000
+from .. import intake, uploads
+from ..intake import COLUMNS, INTEGER_COLUMNS, MAX_ROWS, MAXIMA, SERIAL_RE
 
 
 class RebootIntakeWizard(models.TransientModel):
@@ -105,7 +78,9 @@ class RebootIntakeWizard(models.TransientModel):
             uploads.check_size(
                 self.env, self.filename or "", uploads.base64_size(self.file)
             )
-            rows += self._read_file(base64.b64decode(self.file), self.filename or "")
+            rows += intake.read_file(
+                self.env, base64.b64decode(self.file), self.filename or ""
+            )
         if not rows:
             raise UserError(self.env._("Scan, paste or import at least one serial."))
         if len(rows) > MAX_ROWS:
@@ -113,79 +88,6 @@ class RebootIntakeWizard(models.TransientModel):
                 self.env._("At most %(max)s devices at once.", max=MAX_ROWS)
             )
         return rows
-
-    def _read_file(self, raw, filename):
-        if filename.lower().endswith(".xlsx") or raw[:2] == b"PK":
-            table = self._read_xlsx(raw)
-        else:
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise UserError(
-                    self.env._("The file is neither UTF-8 CSV nor XLSX.")
-                ) from None
-            try:
-                dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            try:
-                # row by row, stopped past the limit
-                table = list(
-                    itertools.islice(
-                        csv.reader(io.StringIO(text, newline=""), dialect), MAX_ROWS + 2
-                    )
-                )
-            except csv.Error as error:
-                raise UserError(
-                    self.env._("The CSV file cannot be read: %(error)s", error=error)
-                ) from None
-        table = [row for row in table if any((cell or "").strip() for cell in row)]
-        if not table:
-            raise UserError(self.env._("The file is empty."))
-        header = [(cell or "").strip().lower() for cell in table[0]]
-        unknown = [name for name in header if name and name not in COLUMNS]
-        if "serial" not in header or unknown:
-            raise UserError(
-                self.env._(
-                    "The first row must name the columns, among: %(columns)s "
-                    '("serial" is required). Unknown: %(unknown)s',
-                    columns=", ".join(COLUMNS),
-                    unknown=", ".join(unknown) or "-",
-                )
-            )
-        rows = []
-        for number, cells in enumerate(table[1:], start=2):
-            values = {
-                name: (cells[i] or "").strip() if i < len(cells) else ""
-                for i, name in enumerate(header)
-                if name
-            }
-            rows.append((self.env._("row %(n)s", n=number), values))
-        return rows
-
-    def _read_xlsx(self, raw):
-        import openpyxl  # noqa: PLC0415 - Odoo's own dependency, only needed here
-
-        try:
-            book = openpyxl.load_workbook(
-                io.BytesIO(raw), read_only=True, data_only=True
-            )
-        except Exception:  # noqa: BLE001 - any unreadable workbook is the user's file
-            raise UserError(self.env._("The XLSX file cannot be read.")) from None
-        sheet = book.worksheets[0]
-        try:
-            # streamed (read_only), stopped past the row limit, columns bounded
-            return [
-                ["" if cell is None else str(cell) for cell in row]
-                for row in itertools.islice(
-                    sheet.iter_rows(values_only=True, max_col=uploads.MAX_COLUMNS),
-                    MAX_ROWS + 2,
-                )
-            ]
-        except Exception:  # noqa: BLE001 - a corrupt sheet is the user's file
-            raise UserError(self.env._("The XLSX file cannot be read.")) from None
-        finally:
-            book.close()
 
     # Checking ------------------------------------------------------------
 

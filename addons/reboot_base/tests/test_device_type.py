@@ -10,7 +10,9 @@ class TestDeviceType(TransactionCase):
         """A manager replaces a device type (new CO2 factors) and archives the
         old one, as many times as the factors change."""
         DeviceType = self.env["reboot.device.type"]
-        laptop = self.env.ref("reboot_collect.device_type_laptop")
+        laptop = DeviceType.search([("code", "=", "laptop")]) or DeviceType.create(
+            {"name": "Portable", "code": "laptop"}
+        )
         for year in (2024, 2025):
             laptop.active = False
             laptop.flush_recordset()

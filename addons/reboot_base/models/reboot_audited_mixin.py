@@ -15,10 +15,23 @@ class RebootAuditedMixin(models.AbstractModel):
     )
     # The fields a proof is made of: writing any of them is an audited change.
     _reboot_proof_fields = frozenset()
+    # The field of what a proof is about (a wipe's device): opened once the
+    # proof is deleted, rather than a form of a deleted record.
+    _reboot_proved_field = None
 
     def _reboot_proofs(self):
         """The records of `self` that prove something (all, unless narrowed)."""
         return self
+
+    def _reboot_action_after_delete(self):
+        """Where the user goes once these proofs are deleted (computed before)."""
+        field = self._reboot_proved_field
+        if not field:
+            return {"type": "ir.actions.act_window_close"}
+        # without the delete dialog's defaults in the context of what opens next
+        return self[field]._get_records_action(
+            name=self._fields[field]._description_string(self.env), context={}
+        )
 
     def _reboot_changed_proof_fields(self, vals):
         """The fields of `vals` that make the proof (a change of them is audited)."""
@@ -44,7 +57,7 @@ class RebootAuditedMixin(models.AbstractModel):
             )
 
     def _reboot_check_proof_manager(self):
-        if not self.env.user.has_group("reboot_collect.group_reboot_manager"):
+        if not self.env.user.has_group("reboot_base.group_reboot_manager"):
             raise AccessError(
                 self.env._(
                     "%(records)s: this record is a proof, only a manager can change "

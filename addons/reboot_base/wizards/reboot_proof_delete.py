@@ -30,10 +30,6 @@ class RebootProofDelete(models.TransientModel):
         records = self._records()
         if not records:
             raise UserError(self.env._("These records no longer exist."))
-        # back to what the proofs were about (the device), not to a deleted form
-        proved = records.lot_id if "lot_id" in records._fields else None
+        action = records._reboot_action_after_delete()
         records.with_context(reboot_change_reason=self.reason).unlink()
-        if proved:
-            # without this dialog's defaults in the context of what opens next
-            return proved._get_records_action(name=self.env._("Devices"), context={})
-        return {"type": "ir.actions.act_window_close"}
+        return action

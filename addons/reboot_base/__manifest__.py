@@ -1,0 +1,23 @@
+{
+    "name": "Reboot Ecosystème – Base",
+    "summary": "The suite's roles, menu, settings page, device types and shared tools",
+    "version": "18.0.1.0.0",
+    "category": "Inventory/Inventory",
+    "author": "Reboot Ecosystème",
+    "maintainers": ["reboot-ecosysteme"],
+    "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "depends": ["stock", "mail"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/security.xml",
+        "security/ir.model.access.csv",
+        "views/menus.xml",
+        "views/reboot_device_type_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/reboot_proof_delete_views.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "installable": True,
+}

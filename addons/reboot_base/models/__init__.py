@@ -1,0 +1,7 @@
+from . import (
+    ir_actions_report,
+    product_product,
+    reboot_audited_mixin,
+    reboot_device_type,
+    reboot_download_mixin,
+)

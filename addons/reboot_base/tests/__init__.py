@@ -1,0 +1,1 @@
+from . import test_base, test_device_type, test_spreadsheet

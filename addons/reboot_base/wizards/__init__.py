@@ -1,0 +1,1 @@
+from . import reboot_proof_delete
