@@ -14,6 +14,8 @@ import time
 
 from odoo import Command, fields
 
+from odoo.addons.reboot_refurb.demo_loader import hardware_report, nwipe_report
+
 random.seed(20261128)
 RESULTS = []
 
@@ -168,33 +170,6 @@ def bulk_ready_devices(env, device_type, n, grade="a", donor=None):
     return env["stock.lot"].browse(lot_ids)
 
 
-def nwipe_report(serial):
-    return {
-        "report_metadata": {
-            "generated_at": "x",
-            "software": "nwipe",
-            "version": "0.38",
-        },
-        "organization": {"business_name": "Bench"},
-        "device": {
-            "name": "/dev/sda",
-            "model": "Bench SSD",
-            "serial_no": serial,
-            "size_bytes": 256060514304,
-            "size_text": "256GB",
-        },
-        "wipe_result": {
-            "status": "success",
-            "rounds_requested": 1,
-            "pass_errors": 0,
-            "verify_errors": 0,
-            "start_time": 1793600000,
-            "end_time": 1793601800,
-            "duration_seconds": 1800,
-        },
-    }
-
-
 def scenario_intake(env, n=1000, rounds=3):
     laptop = env.ref("reboot_collect.device_type_laptop")
     ours, native = [], []
@@ -227,6 +202,24 @@ def scenario_nwipe(env, n=1000):
     text = json.dumps([nwipe_report(f"DRV-{i:06d}") for i in range(n)])
     with Measure(env, f"b. import {n} nwipe reports", n) as m:
         env["reboot.wipe"].import_nwipe_json(text)
+    return n / m.seconds
+
+
+def scenario_hardware(env, n=500):
+    """A bench session's hardware reports: lshw of a laptop and smartctl of
+    its failing drive (real outputs, see reboot_refurb/data/hardware_samples),
+    read from their JSON text as the wizard does."""
+    laptop = env.ref("reboot_collect.device_type_laptop")
+    pickup = received_pickup(env, laptop, n)
+    names = serials("HW", n)
+    env["reboot.intake.wizard"].register_serials(
+        pickup.id, names, "laptop", validate=False
+    )
+    texts = [hardware_report(name, f"{name}-D", failing=True) for name in names]
+    with Measure(env, f"b. import {n} hardware reports", n) as m:
+        env["stock.lot"]._reboot_import_hardware_reports(
+            [(f"{name}.json", json.loads(text)) for name, text in zip(names, texts)]
+        )
     return n / m.seconds
 
 
@@ -328,6 +321,7 @@ def run(env, quick=False):
     ratio = step(scenario_intake, 1000 // scale, 1 if quick else 3)
     step(scenario_intake, 250 // scale, 1)  # the same at another size: growth
     reports_per_second = step(scenario_nwipe, 1000 // scale)
+    hardware_per_second = step(scenario_hardware, 500 // scale)
     catalogue = step(scenario_catalogue, (100, 10000 // scale))
     step(scenario_order, 200 // scale)
     step(scenario_impact, 10000 // scale)
@@ -344,6 +338,7 @@ def run(env, quick=False):
             f"{r['queries']:>8}  {r['per_item']:>7.3f}  {r['peak_mb']:>8.0f}"
         )
     print(f"nwipe_reports_per_second: {reports_per_second:.0f}")
+    print(f"hardware_reports_per_second: {hardware_per_second:.0f}")
     sizes = sorted(catalogue)
     print(f"intake_vs_native_ratio: {ratio:.2f}")
     print(f"catalogue_queries_100: {catalogue[sizes[0]]}")

@@ -16,6 +16,7 @@
         "views/menus.xml",
         "data/reboot_checklist_item_data.xml",
         "report/reboot_refurb_reports.xml",
+        "views/reboot_hardware_import_wizard_views.xml",
         "views/stock_lot_views.xml",
         "views/reboot_wipe_views.xml",
         "wizards/reboot_state_correction_views.xml",

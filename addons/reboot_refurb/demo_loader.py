@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 # (serial, type, specs, story): what the demo devices went through.
 DEMO_DEVICES = [
@@ -23,8 +24,9 @@ DEMO_DEVICES = [
 ]
 
 
-def nwipe_report(drive_serial, status="success"):
-    """An nwipe JSON report as src/create_json.c writes it."""
+def nwipe_report(drive_serial, status="success", **result):
+    """An nwipe JSON report as src/create_json.c writes it (`result`: what
+    to change in its wipe_result)."""
     return {
         "report_metadata": {
             "generated_at": "2026-11-02_10-15-00",
@@ -34,10 +36,10 @@ def nwipe_report(drive_serial, status="success"):
         "organization": {"business_name": "Reboot Ecosystème"},
         "device": {
             "name": "/dev/sda",
-            "model": "WDC WD5000AAKX",
+            "model": "Samsung SSD 860",
             "serial_no": drive_serial,
-            "size_bytes": 500107862016,
-            "size_text": "500GB",
+            "size_bytes": 256060514304,
+            "size_text": "256GB",
         },
         "wipe_result": {
             "status": status,
@@ -45,10 +47,32 @@ def nwipe_report(drive_serial, status="success"):
             "pass_errors": 0,
             "verify_errors": 0,
             "start_time": 1793600000,
-            "end_time": 1793603600,
-            "duration_seconds": 3600,
+            "end_time": 1793601800,
+            "duration_seconds": 1800,
+            **result,
         },
     }
+
+
+SAMPLES = Path(__file__).parent / "data" / "hardware_samples"
+
+
+def hardware_report(serial, drive_serial, failing=False):
+    """A bench report of a demo laptop: the lshw of a real Latitude E5530 and,
+    for a failing drive, the smartctl of a real failing disk, under the demo's
+    serial numbers."""
+    lshw = (SAMPLES / "e5530.lshw.json").read_text()
+    report = {
+        "lshw": json.loads(
+            lshw.replace('"D8FTRY1"', json.dumps(serial)).replace(
+                "TF755AWHKL0LHM", drive_serial
+            )
+        )
+    }
+    if failing:
+        smart = (SAMPLES / "smart-fail2.json").read_text()
+        report["smartctl"] = [json.loads(smart.replace("MSK423Y20S3HBC", drive_serial))]
+    return json.dumps(report)
 
 
 def load_demo(env):
@@ -84,6 +108,12 @@ def load_demo(env):
     )
     lots = env["stock.lot"].browse(lot_ids)
     by_name = {lot.name: lot for lot in lots}
+    # two laptops went through the bench's diagnostic key: specs and drives
+    # from their reports, one drive failing
+    for serial, failing in (("MRN-LT-0004", False), ("MRN-LT-0005", True)):
+        lots.import_hardware_report(
+            hardware_report(serial, f"WD-{serial}", failing), lot_id=by_name[serial].id
+        )
     started = lots.filtered(
         lambda lot: dict((d[0], d[3]) for d in DEMO_DEVICES)[lot.name] != "intake"
     )

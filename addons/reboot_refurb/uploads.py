@@ -6,6 +6,7 @@ headers are never trusted (members are read as bounded streams), a CSV or
 XLSX is read row by row and stopped at the row limit, and every failure is a
 UserError in the user's language that leaves the database as it was."""
 
+import base64
 import io
 import json
 import zipfile
@@ -116,3 +117,37 @@ def zip_members(env, name, raw, suffix):
         raise UserError(
             env._("%(name)s is not a readable zip archive.", name=name)
         ) from None
+
+
+def read_json_attachments(env, attachments, empty_message):
+    """[(file name, parsed JSON)] of uploaded reports (ir.attachment), zip
+    archives unpacked, every size bounded before anything is decoded; every
+    file's problem listed in one UserError."""
+    reports, errors = [], []
+    for attachment in attachments:
+        try:
+            check_size(env, attachment.name, attachment.file_size)
+            raw = base64.b64decode(attachment.datas or b"")
+            if is_zip(raw):
+                members = zip_members(env, attachment.name, raw, ".json")
+                if not members:
+                    raise UserError(
+                        env._(
+                            "%(name)s: no JSON report in the archive",
+                            name=attachment.name,
+                        )
+                    )
+            else:
+                members = [(attachment.name, raw)]
+            for name, data in members:
+                try:
+                    reports.append((name, load_json(env, name, data)))
+                except UserError as error:
+                    errors.append(error.args[0])
+        except UserError as error:
+            errors.append(error.args[0])
+    if errors:
+        raise UserError("\n".join(errors))
+    if not reports:
+        raise UserError(empty_message)
+    return reports

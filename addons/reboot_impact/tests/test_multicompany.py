@@ -14,9 +14,7 @@ class TestMultiCompany(RebootRefurbCommon, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_a = cls.env.company
-        cls.company_b = cls.env["res.company"].create(
-            {"name": "Membre B (test)"}
-        )
+        cls.company_b = cls.env["res.company"].create({"name": "Membre B (test)"})
         manager = "reboot_base.group_reboot_manager,base.group_multi_company"
         cls.manager_b = new_test_user(
             cls.env,

@@ -1,5 +1,6 @@
 from . import (
     reboot_checklist_item,
+    reboot_drive,
     reboot_pickup,
     reboot_placement,
     reboot_test_result,

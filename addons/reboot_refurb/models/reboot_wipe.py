@@ -247,6 +247,11 @@ class RebootWipe(models.Model):
             lots_by_serial = {}
             for wipe in known:
                 lots_by_serial.setdefault(wipe.drive_serial, set()).add(wipe.lot_id.id)
+            # and the drives the devices' hardware reports found
+            for drive in self.env["reboot.drive"].search_fetch(
+                [("serial", "in", serials)], ["serial", "lot_id"]
+            ):
+                lots_by_serial.setdefault(drive.serial, set()).add(drive.lot_id.id)
             # A first wipe's drive is unknown: the wipe station names its report
             # after the device's label, e.g. MRN-LT-0004.json or MRN-LT-0004_sda.json.
             lots_by_name = {}

@@ -6,7 +6,7 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .. import demo_loader
+from .. import demo_loader, hardware, uploads
 
 REBOOT_STATES = [
     ("intake", "Intake"),
@@ -86,7 +86,8 @@ class StockLot(models.Model):
     )
     reboot_graded_by_id = fields.Many2one("hr.employee", string="Graded by")
     reboot_grading_minutes = fields.Integer(string="Grading minutes")
-    # Hardware specs
+    # Hardware specs (typed, or filled by a hardware report)
+    reboot_manufacturer = fields.Char(string="Manufacturer")
     reboot_model = fields.Char(string="Model")
     reboot_cpu = fields.Char(string="CPU")
     reboot_ram_gb = fields.Integer(string="RAM (GB)")
@@ -97,9 +98,22 @@ class StockLot(models.Model):
     )
     reboot_screen_inch = fields.Float(string="Screen (inches)", digits=(4, 1))
     reboot_battery_health = fields.Integer(string="Battery health (%)")
+    reboot_battery_design_wh = fields.Float(
+        string="Battery design capacity (Wh)", digits=(6, 1)
+    )
+    reboot_battery_full_wh = fields.Float(
+        string="Battery full charge (Wh)", digits=(6, 1)
+    )
     reboot_os = fields.Char(string="Operating system")
     reboot_test_ids = fields.One2many("reboot.test.result", "lot_id", string="Tests")
     reboot_wipe_ids = fields.One2many("reboot.wipe", "lot_id", string="Drive wipes")
+    reboot_drive_ids = fields.One2many("reboot.drive", "lot_id", string="Drives")
+    reboot_drive_failing = fields.Boolean(
+        string="A drive is failing",
+        compute="_compute_reboot_drive_failing",
+        search="_search_reboot_drive_failing",
+        compute_sudo=True,
+    )
     reboot_repair_ids = fields.One2many("repair.order", "lot_id", string="Repairs")
     # Computed as superuser: any stock user may read a lot (devices or not)
     # without the Reboot groups' rights on checklists, tests, wipes and repairs.
@@ -149,6 +163,21 @@ class StockLot(models.Model):
             lot.reboot_tests_done = bool(lot.reboot_device_type_id) and not (
                 missing or failed
             )
+
+    @api.depends("reboot_drive_ids.failing")
+    def _compute_reboot_drive_failing(self):
+        for lot in self:
+            lot.reboot_drive_failing = any(lot.reboot_drive_ids.mapped("failing"))
+
+    def _search_reboot_drive_failing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on failing drives."))
+        failing = operator == "=" and value or operator == "!=" and not value
+        return (
+            [("reboot_drive_ids.failing", "=", True)]
+            if failing
+            else [("reboot_drive_ids.failing", "!=", True)]
+        )
 
     def _compute_reboot_cost(self):
         """Parts (from repairs) + labour (minutes of every step × hourly cost),
@@ -516,12 +545,16 @@ class StockLot(models.Model):
         self.ensure_one()
         if not self.reboot_device_type_id.holds_data:
             return []
-        if not self.reboot_wipe_ids:
+        # the drives its hardware report found, and those nwipe erased
+        drives = set(self.reboot_drive_ids.mapped("serial")) | set(
+            self.reboot_wipe_ids.mapped("drive_serial")
+        )
+        if not drives:
             if self.reboot_pickup_id.erasure_policy == "donor_removed":
                 return []  # it came without its drives: nothing of the donor's to erase
             return [self.env._("no drive is recorded")]
         passed = {w.drive_serial for w in self.reboot_wipe_ids if w.result == "passed"}
-        unwiped = sorted({w.drive_serial for w in self.reboot_wipe_ids} - passed)
+        unwiped = sorted(drives - passed)
         return [
             self.env._("drive %(serial)s has no passed wipe", serial=serial)
             for serial in unwiped
@@ -559,6 +592,228 @@ class StockLot(models.Model):
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+    # Hardware reports ------------------------------------------------------
+
+    @api.model
+    def import_hardware_report(self, report_text, lot_id=False):
+        """Fill a device from one hardware report (an eReuse workbench-script
+        snapshot, lshw -json, smartctl --json, or {"lshw": ..., "smartctl":
+        [...]}) given as text: its specs, and its drives with their health.
+        The device is `lot_id`, or the one whose serial number or drive
+        serials the report names. Returns the device; writes nothing when the
+        report is refused."""
+        if not isinstance(report_text, str | bytes):
+            raise UserError(self.env._("The hardware report must be given as text."))
+        name = self.env._("The hardware report")
+        uploads.check_size(self.env, name, len(report_text))
+        report = uploads.load_json(self.env, name, report_text)
+        return self._reboot_import_hardware_reports([(None, report)], lot_id=lot_id)
+
+    @api.model
+    def _reboot_import_hardware_reports(self, named_reports, lot_id=False):
+        """[(file name, decoded report)] -> the devices they filled. All or
+        nothing: every report's problem is listed, and nothing is written."""
+        if not named_reports:
+            raise UserError(self.env._("Add at least one hardware report."))
+        errors, parsed = [], []
+        for index, (name, report) in enumerate(named_reports, start=1):
+            label = name or self.env._("report %(index)s", index=index)
+            try:
+                parsed.append((label, hardware.parse_report(self.env, report)))
+            except UserError as exc:
+                errors.append(f"{label}: {exc.args[0]}")
+        lots = self._reboot_match_reports(parsed, lot_id, errors)
+        if errors:
+            raise UserError("\n".join(errors))
+        devices = self.browse([lot.id for lot in lots])
+        devices.check_access("write")
+        # A drive is a fact of its report: technicians read drives, only the
+        # import records them, for devices the user may write (checked above).
+        Drive = self.env["reboot.drive"].sudo()
+        drive_vals, changed_drives = [], []
+        known_drives = {
+            (drive.lot_id.id, drive.serial): drive
+            for drive in Drive.search([("lot_id", "in", [lot.id for lot in lots])])
+        }
+        new_drives = self.browse()
+        for lot, (_label, facts) in zip(lots, parsed, strict=True):
+            vals = lot._reboot_spec_values(facts)
+            if vals:
+                lot.write(vals)
+            for drive in facts["drives"]:
+                values = hardware.drive_values(drive)
+                current = known_drives.get((lot.id, drive["serial"]))
+                if current is None:
+                    known_drives[(lot.id, drive["serial"])] = True
+                    drive_vals.append(
+                        {"lot_id": lot.id, "serial": drive["serial"], **values}
+                    )
+                    new_drives |= lot
+                elif current is not True:
+                    changes = {
+                        key: value
+                        for key, value in values.items()
+                        if current[key] != value
+                    }
+                    if changes:
+                        changed_drives.append((current, changes))
+        Drive.create(drive_vals)
+        for drive, changes in changed_drives:
+            drive.write(changes)
+        failing = devices.filtered("reboot_drive_failing")
+        for lot in failing:
+            lot.message_post(
+                body=self.env._(
+                    "A drive of this device is failing (%(drives)s): replace or "
+                    "destroy it before the device goes to a beneficiary.",
+                    drives=", ".join(
+                        f"{d.serial}: {d.health_note}"
+                        for d in lot.reboot_drive_ids.filtered("failing")
+                    ),
+                )
+            )
+        # a drive found on a wiped or ready device has not been erased yet
+        new_drives._reboot_back_to_testing(
+            self.env._("its hardware report found a drive")
+        )
+        return devices
+
+    def _reboot_match_reports(self, parsed, lot_id, errors):
+        """The device of each parsed report (in order), or the problems."""
+        Lot = self.browse()
+        if lot_id:
+            lot = self.browse(lot_id).exists()
+            if not lot or not lot.reboot_device_type_id:
+                raise UserError(self.env._("Device %(id)s does not exist.", id=lot_id))
+        serials = {facts.get("serial") for _label, facts in parsed} - {None}
+        drive_serials = {
+            d["serial"] for _label, facts in parsed for d in facts["drives"]
+        }
+        by_serial = (
+            {
+                lot.name: lot
+                for lot in self.search(
+                    [
+                        ("name", "in", list(serials)),
+                        ("reboot_device_type_id", "!=", False),
+                    ]
+                )
+            }
+            if serials
+            else {}
+        )
+        drive_lots = {}
+        for drive in self.env["reboot.drive"].search_fetch(
+            [("serial", "in", list(drive_serials))], ["serial", "lot_id"]
+        ):
+            drive_lots.setdefault(drive.serial, Lot)
+            drive_lots[drive.serial] |= drive.lot_id
+        for wipe in self.env["reboot.wipe"].search_fetch(
+            [("drive_serial", "in", list(drive_serials))], ["drive_serial", "lot_id"]
+        ):
+            drive_lots.setdefault(wipe.drive_serial, Lot)
+            drive_lots[wipe.drive_serial] |= wipe.lot_id
+        lots = []
+        for label, facts in parsed:
+            by_drives = Lot.union(
+                *(drive_lots.get(d["serial"], Lot) for d in facts["drives"])
+            )
+            serial = facts.get("serial")
+            if lot_id:
+                found = lot
+                if serial and serial != lot.name and serial in by_serial:
+                    errors.append(
+                        self.env._(
+                            "%(label)s: this report is of device %(serial)s, not "
+                            "of %(device)s.",
+                            label=label,
+                            serial=serial,
+                            device=lot.name,
+                        )
+                    )
+                    continue
+            else:
+                found = by_serial.get(serial, Lot) | by_drives
+                if not found:
+                    errors.append(
+                        self.env._(
+                            "%(label)s: no device has the serial number %(serial)s "
+                            "or one of its drives; register it at intake first.",
+                            label=label,
+                            serial=serial or "-",
+                        )
+                    )
+                    continue
+                if len(found) > 1:
+                    errors.append(
+                        self.env._(
+                            "%(label)s: the report matches several devices "
+                            "(%(devices)s); import it from the right device.",
+                            label=label,
+                            devices=", ".join(found.mapped("name")),
+                        )
+                    )
+                    continue
+            others = by_drives - found
+            if others:
+                errors.append(
+                    self.env._(
+                        "%(label)s: a drive of this report is recorded on "
+                        "another device (%(devices)s).",
+                        label=label,
+                        devices=", ".join(others.mapped("name")),
+                    )
+                )
+                continue
+            code = found.reboot_device_type_id.code
+            kind = facts.get("device_type")
+            if kind and code != "other" and kind != code:
+                errors.append(
+                    self.env._(
+                        "%(label)s: the report describes a %(kind)s, but %(device)s "
+                        "is recorded as a %(type)s.",
+                        label=label,
+                        kind=self.env["reboot.device.type"]
+                        .search([("code", "=", kind)], limit=1)
+                        .name
+                        or kind,
+                        device=found.name,
+                        type=found.reboot_device_type_id.name,
+                    )
+                )
+                continue
+            lots.append(found)
+        return lots
+
+    def _reboot_spec_values(self, facts):
+        """What the report changes in this device's specs (only what it says)."""
+        self.ensure_one()
+        drives = facts["drives"]
+        values = {
+            "reboot_manufacturer": facts.get("manufacturer"),
+            "reboot_model": facts.get("model"),
+            "reboot_cpu": facts.get("cpu"),
+            "reboot_ram_gb": facts.get("ram_gb"),
+            "reboot_screen_inch": facts.get("screen_inch"),
+            "reboot_battery_design_wh": facts.get("battery_design_wh"),
+            "reboot_battery_full_wh": facts.get("battery_full_wh"),
+        }
+        if drives:
+            values["reboot_storage_gb"] = round(
+                sum(d.get("size_bytes", 0) for d in drives) / hardware.GB
+            )
+            kinds = [d.get("kind") for d in drives if d.get("kind")]
+            if kinds:
+                values["reboot_storage_type"] = kinds[0]
+        design, full = facts.get("battery_design_wh"), facts.get("battery_full_wh")
+        if design and full:
+            values["reboot_battery_health"] = min(100, round(full / design * 100))
+        return {
+            key: value
+            for key, value in values.items()
+            if value is not None and value != self[key]
+        }
 
     @api.model
     def _reboot_load_demo(self):

@@ -1,6 +1,7 @@
 from . import (
     test_cost,
     test_device,
+    test_hardware,
     test_intake,
     test_integrity,
     test_labels,

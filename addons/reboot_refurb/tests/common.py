@@ -5,6 +5,8 @@ from odoo.tests import new_test_user
 
 from odoo.addons.reboot_base.tests.common import RefusalMixin
 
+from ..demo_loader import nwipe_report
+
 
 class RebootRefurbCommon(RefusalMixin):
     """A received pickup and users; devices are registered through the intake."""
@@ -71,29 +73,4 @@ class RebootRefurbCommon(RefusalMixin):
 
     @staticmethod
     def _nwipe(serial, status="success", **result):
-        report = {
-            "report_metadata": {
-                "generated_at": "x",
-                "software": "nwipe",
-                "version": "0.38",
-            },
-            "organization": {"business_name": "Reboot"},
-            "device": {
-                "name": "/dev/sda",
-                "model": "Samsung SSD 860",
-                "serial_no": serial,
-                "size_bytes": 256060514304,
-                "size_text": "256GB",
-            },
-            "wipe_result": {
-                "status": status,
-                "rounds_requested": 1,
-                "pass_errors": 0,
-                "verify_errors": 0,
-                "start_time": 1793600000,
-                "end_time": 1793601800,
-                "duration_seconds": 1800,
-                **result,
-            },
-        }
-        return json.dumps(report)
+        return json.dumps(nwipe_report(serial, status, **result))

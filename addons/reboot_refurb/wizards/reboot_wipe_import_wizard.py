@@ -1,7 +1,4 @@
-import base64
-
 from odoo import fields, models
-from odoo.exceptions import UserError
 
 from .. import uploads
 
@@ -24,44 +21,15 @@ class RebootWipeImportWizard(models.TransientModel):
     )
     wipe_ids = fields.Many2many("reboot.wipe", string="Imported wipes", readonly=True)
 
-    def _read_reports(self):
-        """[(file name, parsed JSON)] of every report, zip archives unpacked,
-        every size bounded before anything is decoded (see ..uploads)."""
-        reports, errors = [], []
-        for attachment in self.attachment_ids:
-            try:
-                uploads.check_size(self.env, attachment.name, attachment.file_size)
-                raw = base64.b64decode(attachment.datas or b"")
-                if uploads.is_zip(raw):
-                    members = uploads.zip_members(
-                        self.env, attachment.name, raw, ".json"
-                    )
-                    if not members:
-                        raise UserError(
-                            self.env._(
-                                "%(name)s: no JSON report in the archive",
-                                name=attachment.name,
-                            )
-                        )
-                else:
-                    members = [(attachment.name, raw)]
-                for name, data in members:
-                    try:
-                        reports.append((name, uploads.load_json(self.env, name, data)))
-                    except UserError as error:
-                        errors.append(error.args[0])
-            except UserError as error:
-                errors.append(error.args[0])
-        if errors:
-            raise UserError("\n".join(errors))
-        if not reports:
-            raise UserError(self.env._("Add at least one nwipe report."))
-        return reports
-
     def action_import(self):
         self.ensure_one()
         wipes = self.env["reboot.wipe"]._import_nwipe_reports(
-            self._read_reports(), lot_id=self.lot_id.id
+            uploads.read_json_attachments(
+                self.env,
+                self.attachment_ids,
+                self.env._("Add at least one nwipe report."),
+            ),
+            lot_id=self.lot_id.id,
         )
         self.attachment_ids.unlink()
         return {
