@@ -225,6 +225,33 @@ class RebootCommunePortal(CustomerPortal):
             or fields.Date.context_today(env.user),
         }
 
+    # Device passport -----------------------------------------------------------
+
+    @http.route(
+        "/my/devices/<int:lot_id>/passport", type="http", auth="user", website=True
+    )
+    def portal_device_passport(self, lot_id, **kw):
+        commune = self._reboot_commune()
+        # officers do not read devices: the commune's own delivered device only
+        lot = request.env["stock.lot"].sudo().browse(lot_id).exists()
+        if not commune or not lot or lot.reboot_commune_id != commune:
+            raise request.not_found()
+        pdf, _type = (
+            request.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf("reboot_refurb.action_report_device_passport", lot.ids)
+        )
+        return request.make_response(
+            pdf,
+            [
+                ("Content-Type", "application/pdf"),
+                (
+                    "Content-Disposition",
+                    content_disposition(f"passeport_{lot.name}.pdf"),
+                ),
+            ],
+        )
+
     # AGEC statement ----------------------------------------------------------
 
     @http.route(

@@ -1,6 +1,8 @@
 import csv
 import io
 
+from pypdf import PdfReader
+
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -285,6 +287,33 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
             set(lots.reboot_allocation_id.mapped("beneficiary_name")),
             {"École Jules Ferry"},
         )
+
+    def test_device_passport(self):
+        """An officer downloads the passport of a device of their commune,
+        and of no other commune's; the PDF's text is searchable."""
+        self.authenticate("officer_b", "officer_b")
+        url = f"/my/devices/{self.lot_b.id}/passport"
+        self.assertIn(url, self.url_open("/my/allocations").text)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Device passport", response.text)  # HTML while testing
+        self.assertIn(self.lot_b.name, response.text)
+        self.authenticate("officer_a", "officer_a")
+        self.assertEqual(self.url_open(url).status_code, 404)
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "reboot_refurb.action_report_device_passport", self.lot_b.ids
+            )
+        )
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf)).pages
+        )
+        self.assertIn("Device passport", text)
+        self.assertIn(self.lot_b.name, text)
+        self.assertIn("182 kg CO2e", text)
 
     def test_agec_downloads(self):
         self.authenticate("officer_b", "officer_b")

@@ -40,6 +40,10 @@ WORKFLOW_FIELDS = frozenset({"reboot_state", "reboot_pickup_id"})
 # changes: such a device goes back to testing.
 EVIDENCE_STATES = ("wiped", "ready")
 
+# The grade the hardware facts suggest (the technician confirms it).
+GRADE_A_BATTERY, GRADE_C_BATTERY = 80, 60  # battery health, %
+GRADE_A_RAM_GB, GRADE_C_RAM_GB = 8, 4
+
 # Cosmetic grades. Décret 2022-190 forbids "neuf", "comme neuf", "à neuf" for
 # refurbished goods: the labels never use them.
 REBOOT_GRADES = [
@@ -83,6 +87,16 @@ class StockLot(models.Model):
     )
     reboot_grade = fields.Selection(
         REBOOT_GRADES, string="Grade", tracking=True, copy=False
+    )
+    reboot_grade_suggested = fields.Selection(
+        REBOOT_GRADES,
+        string="Suggested grade",
+        compute="_compute_reboot_grade_suggested",
+        compute_sudo=True,
+        help="What the hardware facts suggest, for the technician to confirm: "
+        "C with a failing drive, a battery under 60 % or less than 4 GB of RAM; "
+        "A with a battery of 80 % or more (or none), 8 GB of RAM or more and an "
+        "SSD; B otherwise.",
     )
     reboot_graded_by_id = fields.Many2one("hr.employee", string="Graded by")
     reboot_grading_minutes = fields.Integer(string="Grading minutes")
@@ -163,6 +177,33 @@ class StockLot(models.Model):
             lot.reboot_tests_done = bool(lot.reboot_device_type_id) and not (
                 missing or failed
             )
+
+    @api.depends(
+        "reboot_drive_ids.failing",
+        "reboot_battery_health",
+        "reboot_battery_design_wh",
+        "reboot_ram_gb",
+        "reboot_storage_type",
+    )
+    def _compute_reboot_grade_suggested(self):
+        for lot in self:
+            battery = lot.reboot_battery_health or None  # 0: not known
+            if not (lot.reboot_drive_ids or lot.reboot_ram_gb):
+                lot.reboot_grade_suggested = False  # no facts to go by
+            elif (
+                any(lot.reboot_drive_ids.mapped("failing"))
+                or (battery is not None and battery < GRADE_C_BATTERY)
+                or lot.reboot_ram_gb < GRADE_C_RAM_GB
+            ):
+                lot.reboot_grade_suggested = "c"
+            elif (
+                (battery is None or battery >= GRADE_A_BATTERY)
+                and lot.reboot_ram_gb >= GRADE_A_RAM_GB
+                and lot.reboot_storage_type in ("ssd", "nvme")
+            ):
+                lot.reboot_grade_suggested = "a"
+            else:
+                lot.reboot_grade_suggested = "b"
 
     @api.depends("reboot_drive_ids.failing")
     def _compute_reboot_drive_failing(self):
@@ -387,6 +428,12 @@ class StockLot(models.Model):
             "view_mode": "form",
         }
 
+    def action_reboot_use_suggested_grade(self):
+        """The technician confirms the grade the facts suggest."""
+        for lot in self.filtered("reboot_grade_suggested"):
+            lot.reboot_grade = lot.reboot_grade_suggested
+        return True
+
     def action_reboot_print_labels(self):
         return self.env.ref("reboot_refurb.action_report_device_labels").report_action(
             self._reboot_devices()
@@ -596,22 +643,28 @@ class StockLot(models.Model):
     # Hardware reports ------------------------------------------------------
 
     @api.model
-    def import_hardware_report(self, report_text, lot_id=False):
+    def import_hardware_report(self, report_text, lot_id=False, intake_pickup_id=False):
         """Fill a device from one hardware report (an eReuse workbench-script
         snapshot, lshw -json, smartctl --json, or {"lshw": ..., "smartctl":
         [...]}) given as text: its specs, and its drives with their health.
         The device is `lot_id`, or the one whose serial number or drive
-        serials the report names. Returns the device; writes nothing when the
+        serials the report names; a device nobody knows is registered in the
+        intake of the pickup `intake_pickup_id` when the technician asks for
+        it, refused otherwise. Returns the device; writes nothing when the
         report is refused."""
         if not isinstance(report_text, str | bytes):
             raise UserError(self.env._("The hardware report must be given as text."))
         name = self.env._("The hardware report")
         uploads.check_size(self.env, name, len(report_text))
         report = uploads.load_json(self.env, name, report_text)
-        return self._reboot_import_hardware_reports([(None, report)], lot_id=lot_id)
+        return self._reboot_import_hardware_reports(
+            [(None, report)], lot_id=lot_id, intake_pickup_id=intake_pickup_id
+        )
 
     @api.model
-    def _reboot_import_hardware_reports(self, named_reports, lot_id=False):
+    def _reboot_import_hardware_reports(
+        self, named_reports, lot_id=False, intake_pickup_id=False
+    ):
         """[(file name, decoded report)] -> the devices they filled. All or
         nothing: every report's problem is listed, and nothing is written."""
         if not named_reports:
@@ -623,7 +676,7 @@ class StockLot(models.Model):
                 parsed.append((label, hardware.parse_report(self.env, report)))
             except UserError as exc:
                 errors.append(f"{label}: {exc.args[0]}")
-        lots = self._reboot_match_reports(parsed, lot_id, errors)
+        lots = self._reboot_match_reports(parsed, lot_id, errors, intake_pickup_id)
         if errors:
             raise UserError("\n".join(errors))
         devices = self.browse([lot.id for lot in lots])
@@ -637,10 +690,13 @@ class StockLot(models.Model):
             for drive in Drive.search([("lot_id", "in", [lot.id for lot in lots])])
         }
         new_drives = self.browse()
+        # devices whose specs change alike are written at once
+        by_values = {}
         for lot, (_label, facts) in zip(lots, parsed, strict=True):
             vals = lot._reboot_spec_values(facts)
             if vals:
-                lot.write(vals)
+                key = tuple(sorted(vals.items()))
+                by_values[key] = by_values.get(key, self.browse()) | lot
             for drive in facts["drives"]:
                 values = hardware.drive_values(drive)
                 current = known_drives.get((lot.id, drive["serial"]))
@@ -658,29 +714,38 @@ class StockLot(models.Model):
                     }
                     if changes:
                         changed_drives.append((current, changes))
-        Drive.create(drive_vals)
+        for key, same in by_values.items():
+            same.write(dict(key))
+        touched = Drive.create(drive_vals)
         for drive, changes in changed_drives:
             drive.write(changes)
-        failing = devices.filtered("reboot_drive_failing")
-        for lot in failing:
-            lot.message_post(
-                body=self.env._(
+            touched |= drive
+        # said once, when the report finds the failure (not at each import)
+        failing = touched.filtered("failing")
+        failing.lot_id._message_log_batch(
+            {
+                lot.id: self.env._(
                     "A drive of this device is failing (%(drives)s): replace or "
                     "destroy it before the device goes to a beneficiary.",
                     drives=", ".join(
-                        f"{d.serial}: {d.health_note}"
-                        for d in lot.reboot_drive_ids.filtered("failing")
+                        f"{drive.serial}: {drive.health_note}"
+                        for drive in failing.filtered(
+                            lambda d, lot=lot: d.lot_id == lot
+                        )
                     ),
                 )
-            )
+                for lot in failing.lot_id
+            }
+        )
         # a drive found on a wiped or ready device has not been erased yet
         new_drives._reboot_back_to_testing(
             self.env._("its hardware report found a drive")
         )
         return devices
 
-    def _reboot_match_reports(self, parsed, lot_id, errors):
-        """The device of each parsed report (in order), or the problems."""
+    def _reboot_match_reports(self, parsed, lot_id, errors, intake_pickup_id=False):
+        """The device of each parsed report (in order), or the problems; the
+        unknown devices registered in the intake of `intake_pickup_id`."""
         Lot = self.browse()
         if lot_id:
             lot = self.browse(lot_id).exists()
@@ -714,7 +779,7 @@ class StockLot(models.Model):
         ):
             drive_lots.setdefault(wipe.drive_serial, Lot)
             drive_lots[wipe.drive_serial] |= wipe.lot_id
-        lots = []
+        lots, to_register = [], []
         for label, facts in parsed:
             by_drives = Lot.union(
                 *(drive_lots.get(d["serial"], Lot) for d in facts["drives"])
@@ -735,6 +800,10 @@ class StockLot(models.Model):
                     continue
             else:
                 found = by_serial.get(serial, Lot) | by_drives
+                if not found and serial and intake_pickup_id:
+                    to_register.append((len(lots), serial, facts.get("device_type")))
+                    lots.append(Lot)
+                    continue
                 if not found:
                     errors.append(
                         self.env._(
@@ -784,6 +853,18 @@ class StockLot(models.Model):
                 )
                 continue
             lots.append(found)
+        if to_register and not errors:
+            ids = self.env["reboot.intake.wizard"].register_serials(
+                intake_pickup_id,
+                [
+                    {"serial": serial, "type": kind or ""}
+                    for _i, serial, kind in to_register
+                ],
+                validate=False,
+            )
+            registered = {lot.name: lot for lot in self.browse(ids)}
+            for index, serial, _kind in to_register:
+                lots[index] = registered[serial]
         return lots
 
     def _reboot_spec_values(self, facts):

@@ -59,9 +59,13 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
                     "reboot_storage_gb": 756,
                     "reboot_storage_type": "ssd",
                     "reboot_drive_failing": False,
+                    "reboot_grade_suggested": "a",  # 16 GB, SSDs, no battery
+                    "reboot_grade": False,
                 }
             ],
         )
+        self.dell.with_user(self.technician).action_reboot_use_suggested_grade()
+        self.assertEqual(self.dell.reboot_grade, "a")
         self.assertRecordValues(
             self.dell.reboot_drive_ids.sorted("serial"),
             [
@@ -115,6 +119,7 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
                     "reboot_ram_gb": 8,
                     "reboot_battery_design_wh": 62.2,
                     "reboot_storage_gb": 500,
+                    "reboot_grade_suggested": "b",  # 8 GB, a drive of unknown kind
                 }
             ],
         )
@@ -137,8 +142,15 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
             ],
         )
         self.assertTrue(self.e5530.reboot_drive_failing)
+        self.assertEqual(self.e5530.reboot_grade_suggested, "c")
         self.assertIn("MSK423Y20S3HBC", self.e5530.message_ids[0].body)
         self.assertIn("reallocated or pending sectors", failing.health_note)
+        # said once: the same report again adds nothing
+        counts = self._counts()
+        self.Lot.import_hardware_report(
+            sample("smart-fail2.json"), lot_id=self.e5530.id
+        )
+        self.assertEqual(self._counts(), counts)
         # an NVMe with media errors is failing too, though SMART says passed
         self.Lot.import_hardware_report(
             sample("smart-nvme-failed.json"), lot_id=self.probook.id
@@ -162,6 +174,29 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
                     "reboot_battery_health": 94,
                     "reboot_screen_inch": 14.0,
                     "reboot_storage_type": "nvme",
+                    "reboot_grade_suggested": "a",  # battery at 94 %
+                }
+            ],
+        )
+
+    def test_an_unknown_device_is_registered_on_request(self):
+        with self.assertRefused(UserError, "register it at intake first"):
+            self.Lot.import_hardware_report(
+                sample("snapshot_pre-verifiable-credential.json")
+            )
+        lenovo = self.Lot.import_hardware_report(
+            sample("snapshot_pre-verifiable-credential.json"),
+            intake_pickup_id=self.pickup.id,
+        )
+        self.assertRecordValues(
+            lenovo,
+            [
+                {
+                    "name": "PF0QMY5N",
+                    "reboot_pickup_id": self.pickup.id,
+                    "reboot_device_type_id": self.laptop.id,  # from the chassis
+                    "reboot_state": "intake",
+                    "reboot_model": "20HRCTO1WW",
                 }
             ],
         )
@@ -220,6 +255,22 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
         self.assertEqual(
             set(self.dell.reboot_drive_ids.mapped("wipe_result")), {"passed"}
         )
+        # the passport a commune gets: specs, each drive's erasure, the CO2
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "reboot_refurb.action_report_device_passport", self.dell.ids
+            )[0]
+            .decode()
+        )
+        for text in (
+            "Device passport",
+            "Latitude E7240",
+            "TW0XXM305508539G1361",
+            "16 GB",
+        ):
+            self.assertIn(text, html)
+        self.assertIn("182 kg CO2e", " ".join(html.split()))
         # a drive found later has not been erased: back to testing
         self.Lot.import_hardware_report(
             sample("smart-nvme-failed.json"), lot_id=self.dell.id
@@ -246,33 +297,38 @@ class TestHardwareReports(RebootRefurbCommon, TransactionCase):
         )
         self.assertEqual(self.probook.reboot_model, "HP ProBook 430 G4")
 
-    def test_queries_do_not_grow_with_the_drives_found(self):
+    def test_queries_do_not_grow_with_the_drives_or_the_devices(self):
         """One search of the devices, one of the drives and wipes they know,
-        one insert of every new drive: a report of four drives costs what a
-        report of one drive costs."""
+        one insert of every new drive, one update of the devices whose specs
+        change alike, one note on the devices with a failing drive: a batch
+        of four devices (or of four drives each) costs what a batch of two
+        devices of one drive costs."""
         failing = json.loads(sample("smart-fail2.json"))
 
         def report(lot, drives):
             smartctl = [
                 failing | {"serial_number": f"{lot.name}-{i}"} for i in range(drives)
             ]
-            return (
-                f"{lot.name}.json",
-                {"lshw": {"class": "system", "serial": lot.name}, "smartctl": smartctl},
-            )
+            lshw = {"class": "system", "serial": lot.name}
+            return (f"{lot.name}.json", {"lshw": lshw, "smartctl": smartctl})
 
-        def queries(reports):
-            self.env.flush_all()
-            before = self.env.cr.sql_log_count
-            self.env["stock.lot"]._reboot_import_hardware_reports(reports)
-            self.env.flush_all()
-            return self.env.cr.sql_log_count - before
+        def batch(names, drives):
+            return [report(lot, drives) for lot in self._register(names)]
 
-        queries([report(self._register(["WARM-1"])[0], 2)])  # caches warmed
-        one = queries([report(self.dell, 1), report(self.e5530, 1)])
-        four = queries([report(self.probook, 4), report(self._register(["Q-4"])[0], 4)])
-        self.assertEqual(four, one)
-        self.assertEqual(len(self.probook.reboot_drive_ids), 4)
+        Lot = self.env["stock.lot"]
+        Lot._reboot_import_hardware_reports(batch(["WARM-1", "WARM-2"], 2))
+        reports = batch(["Q-1", "Q-2"], 1)
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        Lot._reboot_import_hardware_reports(reports)
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        for names, drives in ((["Q-3", "Q-4"], 4), (["Q-5", "Q-6", "Q-7", "Q-8"], 1)):
+            reports = batch(names, drives)
+            with self.assertQueryCount(queries):
+                Lot._reboot_import_hardware_reports(reports)
+                self.env.flush_all()
+        self.assertEqual(len(Lot.search([("name", "=", "Q-4")]).reboot_drive_ids), 4)
 
 
 FUZZ = settings(
