@@ -1,6 +1,6 @@
 {
     "name": "Reboot Ecosystème – Base",
-    "summary": "The suite's roles, menu, settings page, device types and shared tools",
+    "summary": "The suite's roles, menu, settings, device types and shared tools",
     "version": "18.0.1.0.0",
     "category": "Inventory/Inventory",
     "author": "Reboot Ecosystème",
@@ -15,7 +15,7 @@
         "security/ir.model.access.csv",
         "views/menus.xml",
         "views/reboot_device_type_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/reboot_settings_views.xml",
         "wizards/reboot_proof_delete_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",

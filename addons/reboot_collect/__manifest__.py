@@ -24,7 +24,7 @@
         "views/reboot_pickup_views.xml",
         "views/reboot_tax_receipt_views.xml",
         "views/res_partner_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/reboot_settings_views.xml",
         "views/portal_templates.xml",
         "wizards/reboot_tax_receipt_register_views.xml",
     ],

@@ -22,7 +22,7 @@
         "report/reboot_impact_reports.xml",
         "views/reboot_device_type_views.xml",
         "views/reboot_impact_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/reboot_settings_views.xml",
         "views/portal_templates.xml",
     ],
     "demo": ["demo/reboot_impact_demo.xml"],

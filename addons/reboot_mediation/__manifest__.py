@@ -24,7 +24,7 @@
         "views/event_registration_views.xml",
         "views/reboot_allocation_views.xml",
         "views/reboot_aptic_cheque_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/reboot_settings_views.xml",
         "views/portal_templates.xml",
     ],
     "demo": ["demo/reboot_mediation_demo.xml"],

@@ -24,7 +24,7 @@
         "views/reboot_checklist_item_views.xml",
         "views/reboot_placement_views.xml",
         "views/repair_order_views.xml",
-        "views/res_config_settings_views.xml",
+        "views/reboot_settings_views.xml",
         "views/res_partner_views.xml",
     ],
     "demo": ["demo/reboot_refurb_demo.xml"],

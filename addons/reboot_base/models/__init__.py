@@ -4,4 +4,5 @@ from . import (
     reboot_audited_mixin,
     reboot_device_type,
     reboot_download_mixin,
+    reboot_settings,
 )

@@ -1,6 +1,6 @@
 from . import (
+    reboot_settings,
     res_company,
-    res_config_settings,
     res_partner,
     stock_move,
     stock_picking_type,

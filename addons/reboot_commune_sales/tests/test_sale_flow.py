@@ -3,9 +3,11 @@ import io
 
 import openpyxl
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from ..agec import agec_csv, agec_xlsx
 from .common import RebootCommuneCommon
@@ -213,3 +215,33 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
             wizard.action_print()
         with self.assertRefused(ValidationError, "2000"):
             Export.create({"year": 26})
+
+    def test_commune_orders_list_says_what_is_to_do(self):
+        """The managers' list of commune orders: its filters find the quote
+        requests to review, the orders to deliver and those to invoice."""
+        action = self.env.ref("reboot_commune_sales.sale_order_action_communes")
+        search = etree.fromstring(action.search_view_id.arch)
+        filters = {
+            node.get("name"): safe_eval(node.get("domain"))
+            for node in search.iter("filter")
+            if node.get("domain")
+        }
+        requested = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        confirmed = self._order(self.officer_a, {(self.laptop, "a"): 1})
+        confirmed.action_confirm()
+        delivered = self._order(self.officer_b, {(self.laptop, "a"): 1})
+        self._deliver(delivered)
+        Order = self.env["sale.order"].with_user(self.manager)
+        mine = requested | confirmed | delivered
+
+        def found(name):
+            return Order.search(safe_eval(action.domain) + filters[name]) & mine
+
+        self.assertEqual(found("to_review"), requested)
+        self.assertEqual(found("to_deliver"), confirmed)
+        self.assertIn(delivered, found("to_invoice"))
+        self.assertNotIn(requested, found("to_invoice"))
+        views = Order.get_views(
+            [(action.view_id.id, "list"), (action.search_view_id.id, "search")]
+        )
+        self.assertIn("delivery_status", views["views"]["list"]["arch"])

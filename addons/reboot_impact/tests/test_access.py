@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.reboot_base.tests.common import untranslated_terms
 
@@ -28,6 +28,50 @@ class TestImpactAccess(TransactionCase):
         self.assertAlmostEqual(laptop.co2_saving_per_year_kg, 27.0)
         self.assertIn("ADEME", laptop.co2_source)
         self.assertEqual(laptop.co2_year, 2025)
+
+    def test_managers_change_their_company_settings(self):
+        """A Reboot manager (no administrator) sets the suite's settings of
+        their company; nobody else does, nor for another company."""
+        company = self.env.company
+        manager = new_test_user(
+            self.env,
+            login="settings_manager",
+            groups="reboot_base.group_reboot_manager",
+        )
+        form = Form(self.env["reboot.settings"].with_user(manager))
+        self.assertEqual(form.reboot_target_devices, company.reboot_target_devices)
+        form.reboot_target_devices = 1200
+        form.reboot_labour_hourly_cost = 24.5
+        form.reboot_retention_days = 365
+        form.reboot_may_issue_tax_receipts = True
+        form.save().action_save()
+        self.assertRecordValues(
+            company,
+            [
+                {
+                    "reboot_target_devices": 1200,
+                    "reboot_labour_hourly_cost": 24.5,
+                    "reboot_retention_days": 365,
+                    "reboot_may_issue_tax_receipts": True,
+                }
+            ],
+        )
+        with self.assertRaises(AccessError):
+            technician = new_test_user(
+                self.env,
+                login="settings_technician",
+                groups="reboot_base.group_reboot_technician",
+            )
+            self.env["reboot.settings"].with_user(technician).create({})
+        other = self.env["res.company"].create({"name": "Autre membre (test)"})
+        settings = (
+            self.env["reboot.settings"]
+            .with_user(manager)
+            .create({"company_id": other.id, "reboot_target_devices": 1})
+        )
+        with self.assertRaises(AccessError):
+            settings.action_save()
+        self.assertNotEqual(other.reboot_target_devices, 1)
 
     def test_every_term_has_a_french_translation(self):
         missing = untranslated_terms(self.env, "reboot_impact")

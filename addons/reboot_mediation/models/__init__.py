@@ -1,4 +1,5 @@
 from . import (
+    reboot_settings,
     event_event,
     event_registration,
     event_type,
@@ -6,6 +7,5 @@ from . import (
     reboot_aptic_cheque,
     reboot_mediation_theme,
     res_company,
-    res_config_settings,
     res_users,
 )

@@ -1,4 +1,5 @@
 from . import (
+    reboot_settings,
     reboot_checklist_item,
     reboot_drive,
     reboot_pickup,
@@ -7,7 +8,6 @@ from . import (
     reboot_wipe,
     repair_order,
     res_company,
-    res_config_settings,
     res_partner,
     stock_lot,
 )
