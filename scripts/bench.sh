@@ -3,6 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/odoo_env.sh"
 cd "$ROOT"
+mkdir -p "$ROOT/.logs"  # a fresh clone has none yet
 DB=${BENCH_DB:-reboot_bench}
 dropdb --if-exists "$DB"
 echo "==> installing the suite into $DB"
