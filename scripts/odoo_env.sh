@@ -9,3 +9,13 @@ odoo() {
     "$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" --addons-path="$ADDONS_PATH" \
         --data-dir="$DATA_DIR" "$@"
 }
+# A new database as Odoo's database manager creates it for an organisation in
+# France (scripts/french_database.py): pass --without-demo=all for no demo data.
+new_french_db() {  # DB [odoo options for the base install...]
+    local db=$1
+    shift
+    odoo -d "$db" -i base --stop-after-init "$@" || return
+    "$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" shell --addons-path="$ADDONS_PATH" \
+        --data-dir="$DATA_DIR" -d "$db" --no-http --log-level=warn \
+        <"$ROOT/scripts/french_database.py"
+}

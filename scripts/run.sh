@@ -5,22 +5,9 @@ source "$(dirname "$0")/odoo_env.sh"
 DB=${DB:-reboot}
 PORT=${PORT:-8069}
 if ! psql -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
-    echo "==> creating database $DB with $MODULES and demo data"
-    odoo -d "$DB" -i "$MODULES" --stop-after-init --load-language=fr_FR \
-        --log-level=warn
-    # The database's own company is the consortium's carrier (the demo names
-    # only its own records).
-    "$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" shell --addons-path="$ADDONS_PATH" \
-        --data-dir="$DATA_DIR" -d "$DB" --no-http --log-level=warn <<'PY'
-env.ref("base.main_company").write({
-    "name": "Réseau Grain",
-    "street": "12 rue du Fab-Lab",
-    "zip": "76000",
-    "city": "Rouen",
-    "country_id": env.ref("base.fr").id,
-})
-env.cr.commit()
-PY
+    echo "==> creating database $DB in France (French, euro, French books) with $MODULES and demo data"
+    new_french_db "$DB" --log-level=warn
+    odoo -d "$DB" -i "$MODULES" --stop-after-init --log-level=warn
 fi
 cat <<EOT
 ==> http://localhost:$PORT  (database $DB)

@@ -29,8 +29,11 @@ log_errors() { grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$1"; }
 # 1. Every addon installs without demo data, the base first on its own (it
 # needs none of the addons built on it).
 echo "==> installing reboot_base alone, then $MODULES, without demo data ($DB_NODEMO)"
-odoo -d "$DB_NODEMO" -i reboot_base --without-demo=all --stop-after-init \
-    --http-port="$(free_port)" --log-level=warn >"$LOG_DIR/install-nodemo.log" 2>&1 \
+# created in France, as production is: the French chart of accounts loads
+new_french_db "$DB_NODEMO" --without-demo=all --http-port="$(free_port)" --log-level=warn \
+    >"$LOG_DIR/install-nodemo.log" 2>&1 \
+    && odoo -d "$DB_NODEMO" -i reboot_base --without-demo=all --stop-after-init \
+        --http-port="$(free_port)" --log-level=warn >>"$LOG_DIR/install-nodemo.log" 2>&1 \
     && odoo -d "$DB_NODEMO" -i "$MODULES" --without-demo=all --stop-after-init \
         --http-port="$(free_port)" --log-level=warn >>"$LOG_DIR/install-nodemo.log" 2>&1
 rc=$?
@@ -42,16 +45,11 @@ dropdb --if-exists "$DB_NODEMO"
 
 # 2. Install with demo data and run the addons' tests.
 echo "==> installing $MODULES with demo data and running their tests ($DB_DEMO)"
-# The demo people speak French when the database does: French is active, as
-# in production, while the tests' own users keep Odoo's default language.
-odoo -d "$DB_DEMO" -i base --stop-after-init --http-port="$(free_port)" --log-level=warn \
+# Created as production is, in France: French is active (the demo people
+# speak it, the tests' own users keep Odoo's default language), the company
+# is French with the euro, and the suite's install loads the French books.
+new_french_db "$DB_DEMO" --http-port="$(free_port)" --log-level=warn \
     >"$LOG_DIR/test-odoo.log" 2>&1
-"$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" shell --addons-path="$ADDONS_PATH" \
-    --data-dir="$DATA_DIR" -d "$DB_DEMO" --no-http --log-level=warn >>"$LOG_DIR/test-odoo.log" 2>&1 <<'PY'
-env["res.lang"]._activate_lang("fr_FR")
-env["ir.module.module"].search([("state", "=", "installed")])._update_translations(["fr_FR"])
-env.cr.commit()
-PY
 odoo -d "$DB_DEMO" -i "$MODULES" --test-enable --test-tags="$TAGS" \
     --stop-after-init --http-port="$(free_port)" >>"$LOG_DIR/test-odoo.log" 2>&1
 rc=$?

@@ -188,7 +188,7 @@ def test_odoo_dockerfile_adds_the_test_dependencies(compose):
         pytest.skip("odoo runs the official image unchanged")
     context = build if isinstance(build, str) else build.get("context", ".")
     text = (ROOT / context / "Dockerfile").read_text(encoding="utf-8")
-    for package in ("hypothesis", "freezegun"):
+    for package in ("hypothesis", "freezegun", "factur-x"):
         assert re.search(rf"pip3? install [^\n]*(\\\n[^\n]*)*{package}", text), package
 
 
@@ -318,3 +318,18 @@ def test_test_uses_another_http_port(compose):
     args = _odoo_args(_service(compose, "test"))
     port = _option(args, "-p", "--http-port")
     assert port and port != "8069"
+
+
+@pytest.mark.parametrize("name", ["init", "test"])
+def test_databases_are_created_in_france(compose, name):
+    """As Odoo's database manager with "France": the French chart of accounts
+    and the euro come from the country chosen before accounting is installed."""
+    service = _service(compose, name)
+    tokens = _tokens(service.get("command"))
+    script = "/etc/reboot/french_database.py"
+    assert script in tokens, f"{name} does not create its database in France"
+    suite = max(i for i, token in enumerate(tokens) if token.endswith("odoo"))
+    assert tokens.index(script) < suite, "the country is set after the suite's install"
+    mounted = {target: source for source, target, _ro in _volume_mounts(service)}
+    assert mounted.get(script) == "./scripts/french_database.py"
+    assert (ROOT / "scripts/french_database.py").is_file()

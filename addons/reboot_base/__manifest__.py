@@ -8,7 +8,7 @@
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["stock", "mail"],
+    "depends": ["stock", "mail", "l10n_fr"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/security.xml",

@@ -9,7 +9,7 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": ["reboot_base", "contacts", "portal"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "num2words"]},
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",

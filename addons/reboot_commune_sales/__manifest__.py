@@ -1,14 +1,20 @@
 {
     "name": "Reboot Ecosystème – Communes",
     "summary": "Communes order refurbished devices in the portal and allocate them",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "author": "Reboot Ecosystème",
     "maintainers": ["reboot-ecosysteme"],
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["reboot_refurb", "sale_stock", "sale_management", "portal"],
+    "depends": [
+        "reboot_refurb",
+        "sale_stock",
+        "sale_management",
+        "portal",
+        "l10n_fr_facturx_chorus_pro",
+    ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/security.xml",

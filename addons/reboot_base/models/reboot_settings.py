@@ -16,6 +16,7 @@ class RebootSettings(models.TransientModel):
         readonly=True,
         default=lambda self: self.env.company,
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
 
     def _reboot_company_fields(self):
         """The fields of this form that set the company's of the same name."""

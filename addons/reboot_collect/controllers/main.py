@@ -1,6 +1,7 @@
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
-from odoo.http import request
+from odoo.http import content_disposition, request
+from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager
 from odoo.addons.reboot_base.portal_forms import (
@@ -16,6 +17,25 @@ class RebootDonorPortal(CustomerPortal):
         """The donor organisation of the logged-in portal user, or an empty record."""
         partner = request.env.user.partner_id.commercial_partner_id
         return partner if partner.is_reboot_donor else partner.browse()
+
+    def _show_report(self, model, report_type, report_ref, download=False):
+        """The suite's documents download under their own names (the report's
+        print name, as in the back office): Odoo's portal names every document
+        of a record after the record, so a pickup's donation attestation and
+        its reuse certificate overwrote each other."""
+        response = super()._show_report(model, report_type, report_ref, download)
+        report = request.env["ir.actions.report"].sudo()._get_report(report_ref)
+        if (
+            report_type == "pdf"
+            and len(model) == 1
+            and report.print_report_name
+            and report.report_name.startswith("reboot_")
+        ):
+            name = safe_eval(report.print_report_name, {"object": model, "time": time})
+            response.headers["Content-Disposition"] = content_disposition(
+                f"{name}.pdf", disposition_type="attachment" if download else "inline"
+            )
+        return response
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 # Allowed moves of the pickup state machine: target -> allowed sources.
 PICKUP_TRANSITIONS = {
@@ -89,6 +90,11 @@ class RebootPickup(models.Model):
         compute="_compute_scheduling_warning",
         help="The date is outside the donor's window, or the driver already "
         "drives another pickup that day.",
+    )
+    ceiling_warning = fields.Char(
+        compute="_compute_ceiling_warning",
+        help="A public donor declares a unit value above the free-cession ceiling "
+        "of the general code of public property.",
     )
     erasure_policy = fields.Selection(
         [
@@ -283,6 +289,44 @@ class RebootPickup(models.Model):
                         )
                     )
             pickup.scheduling_warning = " ".join(warnings)
+
+    @api.depends(
+        "donor_id.reboot_donor_kind",
+        "line_ids.unit_value",
+        "company_id.reboot_public_cession_ceiling",
+    )
+    def _compute_ceiling_warning(self):
+        """CG3P L3212-2 3° and L3212-3: the State, local authorities and their
+        public bodies may give away IT equipment only up to a unit value set by
+        decree. A warning, not a refusal: the donor's accounts are its own."""
+        for pickup in self:
+            ceiling = pickup.company_id.reboot_public_cession_ceiling
+            above = (
+                pickup.line_ids.filtered(lambda line: line.unit_value > ceiling)
+                if pickup.donor_id.reboot_donor_kind == "public_body" and ceiling
+                else pickup.line_ids.browse()
+            )
+            pickup.ceiling_warning = (
+                self.env._(
+                    "%(donor)s is a public body: it may give IT equipment for free "
+                    "only up to %(ceiling)s per unit (general code of public "
+                    "property, L3212-2 3°). Declared above: %(lines)s.",
+                    donor=pickup.donor_id.name,
+                    ceiling=format_amount(
+                        self.env, ceiling, pickup.company_id.currency_id
+                    ),
+                    lines=", ".join(
+                        "%s (%s)"  # noqa: UP031 - a label and an amount
+                        % (
+                            line.device_type_id.name,
+                            format_amount(self.env, line.unit_value, line.currency_id),
+                        )
+                        for line in above
+                    ),
+                )
+                if above
+                else False
+            )
 
     def action_schedule(self):
         self._check_transition("scheduled", strict=True)

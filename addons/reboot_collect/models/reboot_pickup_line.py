@@ -19,6 +19,18 @@ class RebootPickupLine(models.Model):
     discrepancy = fields.Integer(compute="_compute_discrepancy", store=True)
     pickup_state = fields.Selection(related="pickup_id.state")
     note = fields.Char()
+    currency_id = fields.Many2one(related="pickup_id.company_id.currency_id")
+    unit_value = fields.Monetary(
+        string="Declared unit value",
+        help="The value per unit the donor declares (net book value): a public "
+        "donor may give a device for free only up to the ceiling of the general "
+        "code of public property.",
+    )
+
+    @api.constrains("unit_value")
+    def _check_unit_value(self):
+        if any(line.unit_value < 0 for line in self):
+            raise ValidationError(self.env._("A declared value cannot be negative."))
 
     @api.depends("qty_declared", "qty_received", "pickup_id.state")
     def _compute_discrepancy(self):

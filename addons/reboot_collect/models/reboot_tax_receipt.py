@@ -1,9 +1,26 @@
+from num2words import num2words
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What may still be written on an issued receipt: the reason a manager gives
 # before cancelling it, and the chatter.
 ISSUED_MUTABLE_FIELDS = frozenset({"cancel_reason", "message_main_attachment_id"})
+
+
+def euros_in_french_words(amount):
+    """1250.5 -> "mille deux cent cinquante euros et cinquante centimes", as a
+    French receipt writes an amount in words ("un million d'euros")."""
+    cents_total = round(amount * 100)
+    units, cents = divmod(cents_total, 100)
+    words = num2words(units, lang="fr")
+    if words.endswith(("million", "millions", "milliard", "milliards")):
+        words += " d'euros"
+    else:
+        words += " euro" if units <= 1 else " euros"
+    if cents:
+        words += f" et {num2words(cents, lang='fr')} centime{'s' if cents > 1 else ''}"
+    return words
 
 
 class RebootTaxReceipt(models.Model):
@@ -105,6 +122,27 @@ class RebootTaxReceipt(models.Model):
         for receipt in self:
             receipt.donor_siren = receipt.donor_id._reboot_siren()
 
+    def _reboot_amount_in_words(self):
+        """The declared value in words, in the receipt's language."""
+        self.ensure_one()
+        lang = self.donor_id.lang or self.env.lang or ""
+        if self.currency_id.name == "EUR" and lang.startswith("fr"):
+            return euros_in_french_words(self.declared_value)
+        return self.currency_id.with_context(lang=lang or None).amount_to_text(
+            self.declared_value
+        )
+
+    def _reboot_quality_label(self):
+        """The beneficiary's box of the Cerfa, in the receipt's language."""
+        self.ensure_one()
+        company = self.company_id.with_context(lang=self.donor_id.lang or self.env.lang)
+        labels = dict(
+            company._fields["reboot_tax_receipt_quality"]._description_selection(
+                company.env
+            )
+        )
+        return labels.get(company.reboot_tax_receipt_quality, "")
+
     def _compute_access_url(self):
         result = super()._compute_access_url()
         for receipt in self:
@@ -171,7 +209,8 @@ class RebootTaxReceipt(models.Model):
 
     def action_issue(self):
         for receipt in self:
-            if not receipt.company_id.reboot_may_issue_tax_receipts:
+            company = receipt.company_id
+            if not company.reboot_may_issue_tax_receipts:
                 raise UserError(
                     self.env._(
                         "%(company)s is not set up to issue tax receipts for gifts "
@@ -200,6 +239,15 @@ class RebootTaxReceipt(models.Model):
                     (self.env._("the donor's SIREN"), receipt.donor_siren),
                     (self.env._("the description of the goods"), receipt.description),
                     (self.env._("the date of the gift"), receipt.date_gift),
+                    (
+                        self.env._("the object of %(company)s", company=company.name),
+                        company.reboot_tax_receipt_object,
+                    ),
+                    (
+                        self.env._("the signatory's name and quality (Settings)"),
+                        company.reboot_tax_receipt_signatory
+                        and company.reboot_tax_receipt_signatory_function,
+                    ),
                 )
                 if not value
             ]

@@ -71,7 +71,8 @@ class ResPartner(models.Model):
         if not self:
             return ""
         self.ensure_one()
-        number = (self.commercial_partner_id.company_registry or "").replace(" ", "")
+        partner = self.commercial_partner_id
+        number = (partner.siret or partner.company_registry or "").replace(" ", "")
         return number[:9] if len(number) in (9, 14) else ""
 
     def action_view_reboot_pickups(self):

@@ -8,6 +8,20 @@ class RebootCollectCommon(RefusalMixin):
     """Donors, users and device types shared by the reboot_collect tests."""
 
     @classmethod
+    def _set_up_receipts(cls, company):
+        """The company issues Cerfa 16216 receipts, with what they must say."""
+        company.write(
+            {
+                "reboot_may_issue_tax_receipts": True,
+                "reboot_tax_receipt_quality": "integration_workshop",
+                "reboot_tax_receipt_object": "Favoriser le retour à l'emploi par le "
+                "réemploi de matériel informatique.",
+                "reboot_tax_receipt_signatory": "Hélène Garnier",
+                "reboot_tax_receipt_signatory_function": "Présidente",
+            }
+        )
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))

@@ -86,6 +86,28 @@ class TestPickup(RebootCollectCommon, TransactionCase):
         self.assertEqual(qty_by_product[self.laptop.product_id], 8)
         self.assertEqual(qty_by_product[self.monitor.product_id], 2)
 
+    def test_public_donor_free_cession_ceiling(self):
+        """CG3P L3212-2 3°: a public body gives IT equipment for free only up
+        to the ceiling per unit; above it, the planner is warned."""
+        self.env.company.reboot_public_cession_ceiling = 300.0
+        pickup = self._create_pickup()
+        pickup.line_ids[0].unit_value = 450.0
+        self.assertFalse(pickup.ceiling_warning, "a company donor has no ceiling")
+        self.donor_a.reboot_donor_kind = "public_body"
+        pickup.invalidate_recordset(["ceiling_warning"])
+        self.assertIn("public body", pickup.ceiling_warning)
+        self.assertIn("Laptop", pickup.ceiling_warning)
+        self.assertNotIn("Desktop", pickup.ceiling_warning)
+        pickup.line_ids[0].unit_value = 300.0  # at the ceiling: allowed
+        self.assertFalse(pickup.ceiling_warning)
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            pickup.line_ids[0].unit_value = -1.0
+        # a warning, not a refusal: the pickup goes on
+        pickup.line_ids[1].unit_value = 900.0
+        self._schedule(pickup)
+        self.assertEqual(pickup.state, "scheduled")
+        self.assertIn("Desktop", pickup.ceiling_warning)
+
     def test_state_changes_are_tracked(self):
         pickup = self._create_pickup()
         self.flush_tracking()  # as if created in an earlier request

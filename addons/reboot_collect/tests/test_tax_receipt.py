@@ -3,10 +3,12 @@ import io
 
 import openpyxl
 from freezegun import freeze_time
+from pypdf import PdfReader
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, tagged
 
+from ..models.reboot_tax_receipt import euros_in_french_words
 from .common import RebootCollectCommon
 
 
@@ -15,7 +17,7 @@ class TestTaxReceipt(RebootCollectCommon, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.reboot_may_issue_tax_receipts = True
+        cls._set_up_receipts(cls.env.company)
         cls.pickup = cls._create_pickup()
         cls.pickup.write(
             {"scheduled_date": "2026-03-02 09:00:00", "driver_id": cls.driver.id}
@@ -96,6 +98,30 @@ class TestTaxReceipt(RebootCollectCommon, TransactionCase):
             receipt.action_issue()
         self.assertEqual(receipt.state, "draft")
         self.assertEqual(receipt.name, "/")
+
+    def test_amount_in_french_words(self):
+        for amount, words in (
+            (1.0, "un euro"),
+            (80.0, "quatre-vingts euros"),
+            (1250.5, "mille deux cent cinquante euros et cinquante centimes"),
+            (0.01, "zéro euro et un centime"),
+            (1000000.0, "un million d'euros"),
+            (
+                2199.99,
+                "deux mille cent quatre-vingt-dix-neuf euros et "
+                "quatre-vingt-dix-neuf centimes",
+            ),
+        ):
+            self.assertEqual(euros_in_french_words(amount), words)
+
+    def test_refused_without_object_or_signatory(self):
+        self.env.company.write(
+            {"reboot_tax_receipt_object": False, "reboot_tax_receipt_signatory": False}
+        )
+        receipt = self._receipt()
+        with self.assertRefused(UserError, "the object of .* the signatory"):
+            receipt.action_issue()
+        self.assertEqual((receipt.state, receipt.name), ("draft", "/"))
 
     def test_refused_without_declared_value(self):
         receipt = self._receipt(value=0.0)
@@ -179,3 +205,62 @@ class TestTaxReceipt(RebootCollectCommon, TransactionCase):
         self.assertEqual(rows[1][4], "552120222")
         self.assertEqual(rows[3][6], 1500.75)
         self.assertEqual(len(rows), 4)
+
+
+@tagged("post_install", "-at_install")
+class TestTaxReceiptDocument(RebootCollectCommon, HttpCase):
+    """The printed Cerfa 16216 holds every mention the form requires."""
+
+    def test_cerfa_mentions(self):
+        company = self.env.company
+        self._set_up_receipts(company)
+        company.partner_id.write(
+            {"siret": "90412873300014", "street": "12 rue du Fab-Lab", "city": "Rouen"}
+        )
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.donor_a.lang = "fr_FR"
+        pickup = self._create_pickup()
+        pickup.write(
+            {"scheduled_date": "2026-03-02 09:00:00", "driver_id": self.driver.id}
+        )
+        pickup.action_schedule()
+        pickup.action_collect()
+        pickup.line_ids.qty_received = 5
+        pickup.action_receive()
+        receipt = self.env["reboot.tax.receipt"].create(
+            {"pickup_id": pickup.id, "declared_value": 1250.5}
+        )
+        receipt.action_issue()
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("reboot_collect.action_report_tax_receipt", receipt.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        text = " ".join(
+            " ".join((page.extract_text() or "").split())
+            for page in PdfReader(io.BytesIO(pdf)).pages
+        )
+        for mention in (
+            receipt.name,  # the order number
+            "238 bis",
+            "16216",
+            company.name,  # the beneficiary, its SIRET, object and quality
+            "90412873300014",
+            "Favoriser le retour à l'emploi",
+            "Atelier et chantier d'insertion",
+            "Donateur A",  # the donor and its SIREN
+            "552120222",
+            "1 250,50 €",  # the amount in figures, French style, and in words
+            "mille deux cent cinquante euros et cinquante centimes",
+            "02/03/2026",  # the date of the gift
+            "déclaration de don manuel",  # its form and nature
+            "dons en nature",
+            "5 × Laptop",
+            "certifie sur l'honneur",
+            "Hélène Garnier",  # the signatory, their quality, the signature
+            "Présidente",
+            "Signature",
+        ):
+            self.assertIn(mention, text)
+        self.assertNotIn("$", text)

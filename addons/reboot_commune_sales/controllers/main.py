@@ -5,6 +5,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.reboot_base.portal_forms import (
     MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
     form_date,
     form_quantity,
     form_text,
@@ -82,6 +83,12 @@ class RebootCommunePortal(CustomerPortal):
                 form_text(post, "comment", request.env._("The comment"), MAX_LONG_TEXT)
                 or "",
                 form_date(post, "wished_date", request.env._("The wished date")),
+                commitment_number=form_text(
+                    post,
+                    "commitment_number",
+                    request.env._("The engagement number"),
+                    MAX_SHORT_TEXT,
+                ),
             )
         )
         if order:

@@ -1,5 +1,6 @@
 from . import (
-    account_move,
+    account_chart_template,
+    account_edi_xml_cii,
     product_pricelist_item,
     reboot_allocation,
     reboot_device_type,

@@ -74,7 +74,9 @@ class ResPartner(models.Model):
             rows.append(
                 {
                     "annee": year,
-                    "siret": (commune.company_registry or "").replace(" ", ""),
+                    "siret": (commune.siret or commune.company_registry or "").replace(
+                        " ", ""
+                    ),
                     "raison_sociale": commune.name,
                     "type_produit_acquis": "Matériel informatique et téléphonie",
                     "montant_total": reuse,

@@ -60,17 +60,23 @@ class SaleOrder(models.Model):
         if commune.is_commune:
             values.update(
                 {
-                    "reboot_chorus_service_code": commune.chorus_service_code,
-                    "reboot_commitment_number": self.reboot_commitment_number,
+                    # Chorus Pro routes the Factur-X with Odoo's own fields
+                    # (BT-10 service code, BT-13 engagement number)
+                    "buyer_reference": commune.chorus_service_code or False,
+                    "purchase_order_reference": self.reboot_commitment_number or False,
                 }
             )
         return values
 
     @api.model
-    def _reboot_create_quote_request(self, officer, quantities, comment, wished_date):
+    def _reboot_create_quote_request(
+        self, officer, quantities, comment, wished_date, commitment_number=False
+    ):
         """Draft quotation of the officer's commune from the portal catalogue.
 
-        `quantities`: {(device type, grade): qty}. Returns the order (sudo)."""
+        `quantities`: {(device type, grade): qty}; `commitment_number`: the
+        engagement number the commune's invoice must carry in Chorus Pro.
+        Returns the order (sudo)."""
         commune = officer.commercial_partner_id
         pricelist = self.env.ref(
             "reboot_commune_sales.pricelist_communes", raise_if_not_found=False
@@ -87,6 +93,7 @@ class SaleOrder(models.Model):
                 "user_id": commune.user_id.id or False,
                 "pricelist_id": pricelist.id if pricelist else False,
                 "reboot_wished_date": wished_date or False,
+                "reboot_commitment_number": commitment_number or False,
                 "note": comment or False,
                 # A public body signs, then pays the invoice after delivery
                 # (rule of "service fait"): never an online prepayment.

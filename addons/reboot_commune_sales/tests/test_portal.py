@@ -105,6 +105,7 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
                 f"qty_{self.laptop.id}_a": "2",
                 "comment": "Pour l'école",
                 "wished_date": "2026-12-15",
+                "commitment_number": " EJ-2026-0042 ",
             },
         )
         self.assertEqual(response.status_code, 200)
@@ -115,6 +116,8 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
         self.assertEqual(order.order_line.product_uom_qty, 2)
         self.assertEqual(order.order_line.reboot_grade, "a")
         self.assertEqual(str(order.reboot_wished_date), "2026-12-15")
+        # the engagement number the commune's invoice will carry (Chorus Pro)
+        self.assertEqual(order.reboot_commitment_number, "EJ-2026-0042")
         self.assertIn(self.manager, order.activity_ids.user_id)
         self.assertNotEqual(order.user_id, self.env.ref("base.user_root"))
         # once the quotation is confirmed, the review is done
@@ -142,6 +145,10 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
             ),
             (
                 {f"qty_{self.laptop.id}_a": "1", "comment": "x" * 300_000},
+                "is too long",
+            ),
+            (
+                {f"qty_{self.laptop.id}_a": "1", "commitment_number": "9" * 500},
                 "is too long",
             ),
         ):

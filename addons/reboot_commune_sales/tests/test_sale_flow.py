@@ -108,14 +108,26 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
         self.assertEqual(second.picking_ids.state, "confirmed")
 
     def test_invoice_carries_chorus_references(self):
-        order = self._order(self.officer_a, {(self.laptop, "a"): 1})
-        order.reboot_commitment_number = "ENG-42"
+        order = self.env["sale.order"]._reboot_create_quote_request(
+            self.officer_a.partner_id,
+            {(self.laptop, "a"): 1},
+            "",
+            False,
+            commitment_number="ENG-42",
+        )
+        self.assertEqual(order.reboot_commitment_number, "ENG-42")
         self._deliver(order)
         invoice = order._create_invoices()
-        self.assertEqual(invoice.reboot_chorus_service_code, "SERV-A")
-        self.assertEqual(invoice.reboot_commitment_number, "ENG-42")
-        self.assertEqual(invoice.reboot_buyer_siret, "21760540100009")
+        # Odoo's own Chorus Pro fields, which its Factur-X export reads
+        self.assertEqual(invoice.buyer_reference, "SERV-A")
+        self.assertEqual(invoice.purchase_order_reference, "ENG-42")
         self.assertEqual(invoice.invoice_line_ids.quantity, 1)
+        # a commune without a service code or engagement gets none
+        other = self._order(self.officer_b, {(self.laptop, "a"): 1})
+        self._deliver(other)
+        invoice = other._create_invoices()
+        self.assertFalse(invoice.buyer_reference)
+        self.assertFalse(invoice.purchase_order_reference)
 
     def test_agec_files_keep_user_text_as_text(self):
         row = dict.fromkeys(

@@ -12,6 +12,9 @@ class RebootImpactPortal(RebootDonorPortal):
         donor = self._reboot_donor()
         if not donor or not 2000 <= year <= 2100:
             return request.redirect("/my")
+        if year not in self._reboot_impact_years(donor):
+            # no gift that year: no dossier of zeros
+            return request.redirect("/my/pickups")
         # the report (a managers' model) is computed as superuser for the donor
         # checked above, never for another one
         report_sudo = (
@@ -30,9 +33,37 @@ class RebootImpactPortal(RebootDonorPortal):
             pdf,
             [
                 ("Content-Type", "application/pdf"),
-                ("Content-Disposition", content_disposition(f"impact_{year}.pdf")),
+                (
+                    "Content-Disposition",
+                    content_disposition(f"Dossier d'impact {year}.pdf"),
+                ),
             ],
         )
+
+    def _reboot_impact_years(self, donor):
+        """The years in which the donor's devices reached the workshop, newest
+        first: those of which a dossier has something to say."""
+        if not donor:
+            return []
+        # the devices are the workshop's records: counted as superuser for
+        # the user's own organisation only
+        groups = (
+            request.env["stock.lot"]
+            .sudo()
+            ._read_group(
+                [("reboot_donor_id", "=", donor.id)], ["create_date:year"], ["__count"]
+            )
+        )
+        return sorted((day.year for day, _count in groups), reverse=True)
+
+    @http.route()
+    def portal_my_pickups(self, page=1, **kw):
+        response = super().portal_my_pickups(page=page, **kw)
+        if hasattr(response, "qcontext"):
+            response.qcontext["reboot_impact_years"] = self._reboot_impact_years(
+                self._reboot_donor()
+            )
+        return response
 
     @http.route(
         "/my/pickups/<int:pickup_id>/reuse", type="http", auth="public", website=True

@@ -203,6 +203,16 @@ class RebootImpactReport(models.TransientModel):
         self.ensure_one()
         if not self.donor_id:
             raise UserError(self.env._("Choose the donor of the dossier."))
+        if not self.env["stock.lot"].search_count(self._lot_domain(), limit=1):
+            raise UserError(
+                self.env._(
+                    "%(donor)s gave no device from %(start)s to %(end)s: there is "
+                    "no dossier to make.",
+                    donor=self.donor_id.display_name,
+                    start=self.date_from,
+                    end=self.date_to,
+                )
+            )
         return self._reboot_download(
             self._donor_dossier_pdf(),
             f"dossier_impact_{self.date_from}_{self.date_to}.pdf",
@@ -211,7 +221,9 @@ class RebootImpactReport(models.TransientModel):
     def _donor_dossier_sections(self):
         """[(bookmark title, report xml id, record ids)] of the dossier."""
         lots = self.env["stock.lot"].search(self._lot_domain(), order="name")
-        wiped = lots.filtered("reboot_wipe_ids")
+        statuses = lots._reboot_erasure_statuses()
+        # a certificate for each device whose erasure the records prove
+        wiped = lots.filtered(lambda lot: statuses[lot] in ("erased", "destroyed"))
         sections = [
             (
                 self.env._("Impact summary"),
@@ -243,8 +255,18 @@ class RebootImpactReport(models.TransientModel):
             for title, report_ref, ids in self._donor_dossier_sections()
         )
 
+    def _erasure_labels(self):
+        return {
+            "erased": self.env._("Erased, certificate attached"),
+            "destroyed": self.env._("Drives destroyed, certificate attached"),
+            "donor_removed": self.env._("Drives removed by the donor"),
+            "not_erased": self.env._("Not erased (yet)"),
+            "no_storage": self.env._("No data storage"),
+        }
+
     def _donor_fates(self):
-        """Rows for the dossier: each device of the donor and what became of it."""
+        """Rows for the dossier: each device of the donor, what became of it
+        and what its records prove of its data."""
         self.ensure_one()
         lots = self.env["stock.lot"].search(self._lot_domain(), order="name")
         kinds = dict(
@@ -253,6 +275,8 @@ class RebootImpactReport(models.TransientModel):
             ._description_selection(self.env)
         )
         states = dict(lots._fields["reboot_state"]._description_selection(self.env))
+        statuses = lots._reboot_erasure_statuses()
+        labels = self._erasure_labels()
         rows = []
         for lot in lots:
             allocation = lot.reboot_allocation_id
@@ -265,8 +289,37 @@ class RebootImpactReport(models.TransientModel):
                     "place": kinds.get(allocation.beneficiary_type, "")
                     if allocation
                     else "",
-                    "wiped": bool(lot.reboot_wipe_ids)
-                    and all(w.result == "passed" for w in lot.reboot_wipe_ids),
+                    "erasure": statuses[lot],
+                    "erasure_label": labels[statuses[lot]],
                 }
             )
         return rows
+
+    def _donor_erasure_summary(self, rows):
+        """[(sentence, count)] of the dossier: what the records prove of the
+        donor's data, one line per case that occurs."""
+        counts = {}
+        for row in rows:
+            counts[row["erasure"]] = counts.get(row["erasure"], 0) + 1
+        sentences = {
+            "erased": self.env._(
+                "devices: every drive erased (NIST SP 800-88), a certificate per "
+                "drive follows"
+            ),
+            "destroyed": self.env._(
+                "devices: drives physically destroyed, the certificates follow"
+            ),
+            "donor_removed": self.env._(
+                "devices came without their drives (removed by you before the gift)"
+            ),
+            "not_erased": self.env._(
+                "devices not erased (yet), no certificate claimed: still at the "
+                "workshop, or sent to parts or recycling without a recorded wipe"
+            ),
+            "no_storage": self.env._("devices hold no data (screens, peripherals)"),
+        }
+        return [
+            (counts[key], sentence)
+            for key, sentence in sentences.items()
+            if counts.get(key)
+        ]

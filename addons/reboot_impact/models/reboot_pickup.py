@@ -1,4 +1,12 @@
+from datetime import datetime
+
 from odoo import models
+
+from ..documents import REUSED_STATES
+
+# Décret n° 2023-266 of 12 April 2023 (art. 1): the share of the IT equipment
+# a public body retires each year that must go to reuse or re-use, in %.
+PUBLIC_REUSE_TARGETS = {2023: 25, 2024: 35, 2025: 50}
 
 
 class RebootPickup(models.Model):
@@ -29,3 +37,38 @@ class RebootPickup(models.Model):
             }
             for lot in lots
         ]
+
+    def _reboot_public_reuse_rate(self):
+        """For a public donor (décret 2023-266): of the devices it gave in the
+        year of this pickup, how many were reused (sold to a commune or handed
+        to a beneficiary), against that year's legal target. None for another
+        donor or a pickup not yet made."""
+        self.ensure_one()
+        if self.donor_id.reboot_donor_kind != "public_body" or not self.scheduled_date:
+            return None
+        year = self.scheduled_date.year
+        counts = dict(
+            self.env["stock.lot"]._read_group(
+                [
+                    ("reboot_pickup_id.donor_id", "=", self.donor_id.id),
+                    ("reboot_pickup_id.scheduled_date", ">=", datetime(year, 1, 1)),
+                    ("reboot_pickup_id.scheduled_date", "<", datetime(year + 1, 1, 1)),
+                ],
+                ["reboot_state"],
+                ["__count"],
+            )
+        )
+        given = sum(counts.values())
+        reused = sum(counts.get(state, 0) for state in REUSED_STATES)
+        target = PUBLIC_REUSE_TARGETS.get(year) or (
+            PUBLIC_REUSE_TARGETS[max(PUBLIC_REUSE_TARGETS)]
+            if year > max(PUBLIC_REUSE_TARGETS)
+            else 0
+        )
+        return {
+            "year": year,
+            "given": given,
+            "reused": reused,
+            "rate": round(100.0 * reused / given, 1) if given else 0.0,
+            "target": target,
+        }

@@ -6,6 +6,7 @@ from unittest.mock import patch
 import openpyxl
 from pypdf import PdfReader
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from odoo.addons.reboot_commune_sales.tests.common import RebootCommuneCommon
@@ -181,6 +182,96 @@ class TestImpactFigures(ImpactData, TransactionCase):
         rows = self.pickup._reboot_reuse_rows()
         self.assertEqual(sum(row["reused"] for row in rows), 2)
 
+    def test_dossier_claims_no_more_than_the_records_hold(self):
+        report = self._report(donor_id=self.donor.id)
+        rows = report._donor_fates()
+        self.assertEqual(
+            {row["serial"]: row["erasure"] for row in rows},
+            {
+                "CS-LT-1": "erased",
+                "CS-LT-2": "erased",
+                "CS-LT-3": "erased",
+                "CS-LT-4": "erased",
+                "CS-LT-5": "not_erased",  # still in testing, no wipe
+                "CS-MN-1": "no_storage",
+            },
+        )
+        self.assertEqual(
+            [count for count, _sentence in report._donor_erasure_summary(rows)],
+            [4, 1, 1],
+        )
+        Report = self.env["ir.actions.report"]
+        summary = Report._render_qweb_html(
+            "reboot_impact.action_report_donor_summary", report.ids
+        )[0].decode()
+        self.assertNotIn("Every drive of your devices was erased", summary)
+        self.assertIn("every drive erased (NIST SP 800-88)", summary)
+        self.assertIn("not erased (yet), no certificate claimed", summary)
+        self.assertNotIn("removed by you", summary, "no such device")
+        devices = Report._render_qweb_html(
+            "reboot_impact.action_report_donor_devices", report.ids
+        )[0].decode()
+        self.assertIn("Not erased (yet)", devices)
+        self.assertIn("No data storage", devices)
+        # the certificates: the erased devices only
+        sections = dict(
+            (ref, ids) for _title, ref, ids in report._donor_dossier_sections()
+        )
+        self.assertEqual(
+            sorted(
+                self.env["stock.lot"]
+                .browse(sections["reboot_refurb.action_report_erasure_certificate"])
+                .mapped("name")
+            ),
+            ["CS-LT-1", "CS-LT-2", "CS-LT-3", "CS-LT-4"],
+        )
+
+    def test_dossier_numbers_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        report = self._report(donor_id=self.donor.id).with_context(lang="fr_FR")
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="fr_FR")
+            ._render_qweb_html("reboot_impact.action_report_donor_summary", report.ids)[
+                0
+            ]
+            .decode()
+        )
+        kg = report.with_context(lang="fr_FR")._figures()["co2_conservative_kg"]
+        self.assertIn(f"{kg:.1f}".replace(".", ","), html)
+        self.assertNotIn(f"{kg:.1f} kg", html)
+
+    def test_no_dossier_for_a_year_without_gifts(self):
+        report = self.Report.create(
+            {
+                "donor_id": self.donor.id,
+                "date_from": f"{self.year - 5}-01-01",
+                "date_to": f"{self.year - 5}-12-31",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "gave no device"):
+            report.action_donor_dossier()
+
+    def test_public_donor_yearly_reuse_rate(self):
+        self.assertIsNone(self.pickup._reboot_public_reuse_rate())
+        self.donor.reboot_donor_kind = "public_body"
+        rate = self.pickup._reboot_public_reuse_rate()
+        # 6 devices given in the pickup's year; LT-1 allocated, LT-2 sold
+        self.assertEqual(
+            rate,
+            {"year": 2026, "given": 6, "reused": 2, "rate": 33.3, "target": 50},
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "reboot_impact.action_report_reuse_certificate", self.pickup.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("décret 2023-266", html)
+        self.assertIn("33.3", html)
+        self.assertIn("legal target for that year", html)
+
     def test_grant_through_its_analytic_account(self):
         plan = self.env["account.analytic.plan"].create({"name": "Grants"})
         account = self.env["account.analytic.account"].create(
@@ -274,6 +365,35 @@ class TestDonorDossier(ImpactData, HttpCase):
             expected += len(PdfReader(io.BytesIO(part)).pages)
         self.assertEqual(pages, expected)
         self.assertGreaterEqual(pages, 3 + 1)  # one certificate page per wiped device
+
+    def test_portal_offers_dossiers_of_years_with_gifts_only(self):
+        self.authenticate("dossier_donor", "dossier_donor")
+        page = self.url_open("/my/pickups").text
+        self.assertIn(f"/my/impact/{self.year}", page)
+        self.assertNotIn(f"/my/impact/{self.year - 1}", page)
+        response = self.url_open(f"/my/impact/{self.year - 1}")
+        self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+        self.assertTrue(response.url.endswith("/my/pickups"), response.url)
+
+    def test_documents_download_under_their_own_names(self):
+        """The reuse certificate and the donation attestation of a pickup no
+        longer overwrite each other in the donor's downloads."""
+        names = {}
+        with patch.object(
+            type(self.env["ir.actions.report"]),
+            "_render_qweb_pdf",
+            lambda report, ref, res_ids=None, data=None: (b"%PDF-1.4 test", "pdf"),
+        ):
+            self.authenticate("dossier_donor", "dossier_donor")
+            for url in (
+                f"/my/pickups/{self.pickup.id}/reuse",
+                f"/my/pickups/{self.pickup.id}?report_type=pdf&download=true",
+            ):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200, url)
+                names[url] = response.headers["Content-Disposition"]
+        self.assertEqual(len(set(names.values())), 2, names)
+        self.assertTrue(any("r%C3%A9emploi" in name for name in names.values()), names)
 
     def test_portal_dossier_is_the_donors_own(self):
         # The PDF itself is tested above; here, whose dossier the portal builds.

@@ -4,10 +4,9 @@ from odoo import fields, models
 class RebootSettings(models.TransientModel):
     _inherit = "reboot.settings"
 
-    reboot_currency_id = fields.Many2one(related="company_id.currency_id")
     reboot_labour_hourly_cost = fields.Monetary(
         string="Hourly labour cost",
-        currency_field="reboot_currency_id",
+        currency_field="currency_id",
         help="Cost of one hour of workshop labour, for the cost of each device.",
     )
 

@@ -607,6 +607,27 @@ class StockLot(models.Model):
             for serial in unwiped
         ]
 
+    def _reboot_erasure_statuses(self):
+        """{device: what its records prove of its data}: "erased" (every drive
+        has a passed wipe, at least one overwritten), "destroyed" (every drive
+        destroyed), "donor_removed" (it came without drives), "not_erased"
+        (a drive lacks a passed wipe, or none is recorded), "no_storage"."""
+        statuses = {}
+        for lot in self:
+            if not lot.reboot_device_type_id.holds_data:
+                statuses[lot] = "no_storage"
+            elif lot._reboot_wipe_gaps():
+                statuses[lot] = "not_erased"
+            else:
+                passed = lot.reboot_wipe_ids.filtered(lambda w: w.result == "passed")
+                if not passed:
+                    statuses[lot] = "donor_removed"
+                elif all(w.method_level == "destroy" for w in passed):
+                    statuses[lot] = "destroyed"
+                else:
+                    statuses[lot] = "erased"
+        return statuses
+
     def _check_reboot_ready(self):
         """Décret 2022-190: 'reconditionné' means every function tested and all
         data erased. A device becomes ready only then, and graded."""

@@ -182,6 +182,44 @@ class TestWipe(RebootRefurbCommon, TransactionCase):
             wizard.action_import()
         self.assertEqual(self._count(), before)
 
+    def test_erasure_status_says_what_the_records_prove(self):
+        erased, destroyed, pending, unrecorded = self._register(
+            ["ER-1", "ER-2", "ER-3", "ER-6"]
+        )
+        self.Wipe.import_nwipe_json(self._nwipe("D-ER-1"), lot_id=erased.id)
+        self.env["reboot.wipe"].with_user(self.manager).create(
+            {
+                "lot_id": destroyed.id,
+                "drive_serial": "D-ER-2",
+                "method_level": "destroy",
+                "result": "passed",
+                "change_reason": "Disque broyé, certificat DEEE n° 4521",
+            }
+        )
+        self.Wipe.import_nwipe_json(
+            self._nwipe("D-ER-3", status="failure"), lot_id=pending.id
+        )
+        removed = self._register(
+            ["ER-4"],
+            pickup=self._received_pickup([(self.laptop, 1)], "donor_removed"),
+        )
+        monitor = self._register(["ER-5"], device_type=self.monitor)
+        lots = erased | destroyed | pending | unrecorded | removed | monitor
+        self.assertEqual(
+            {
+                lot.name: status
+                for lot, status in lots._reboot_erasure_statuses().items()
+            },
+            {
+                "ER-1": "erased",
+                "ER-2": "destroyed",
+                "ER-3": "not_erased",  # its only wipe failed
+                "ER-6": "not_erased",  # no drive recorded, nothing wiped
+                "ER-4": "donor_removed",
+                "ER-5": "no_storage",
+            },
+        )
+
     def test_passed_wipe_is_immutable(self):
         wipe = self.Wipe.import_nwipe_json(self._nwipe("LOCKED-1"), lot_id=self.lot.id)
         with self.assertRefused(UserError, "only a manager"):
