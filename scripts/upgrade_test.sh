@@ -13,7 +13,7 @@ set -uo pipefail
 source "$(dirname "$0")/odoo_env.sh"
 cd "$ROOT"
 
-PREVIOUS_RELEASES=${PREVIOUS_RELEASES:-"5ce687e042a761ce11b22bb1c92884684270443a adc610ef3f3b57d18cbcf53c4dbbc6a56aded83d"}
+PREVIOUS_RELEASES=${PREVIOUS_RELEASES:-"5ce687e042a761ce11b22bb1c92884684270443a 4ccaecfeae39cf7bb3a80414720d2e1c3419a9e0"}
 RUN_ID=${RUN_ID:-$$}
 DB="reboot_upgrade_${RUN_ID}"
 LOG_DIR="$ROOT/.logs"
@@ -88,7 +88,10 @@ upgrade_from() {
     fi
 
     # What must survive, as rows "what|count"; a state or an attendance that
-    # changes shows up as a difference.
+    # changes shows up as a difference. Invoices: those of the old database
+    # (modules new to it may bring their own demo invoices, e.g. the French
+    # localisation's demo company).
+    OLD_MOVES=$(psql -X -q -At -d "$DB" -c "SELECT coalesce(max(id), 0) FROM account_move")
     COUNTS="
     SELECT 'devices ' || coalesce(reboot_state, '-'), count(*) FROM stock_lot GROUP BY 1
     UNION ALL SELECT 'wipes ' || result, count(*) FROM reboot_wipe GROUP BY 1
@@ -98,7 +101,16 @@ upgrade_from() {
     UNION ALL SELECT 'allocations', count(*) FROM reboot_allocation
     UNION ALL SELECT 'tax receipts ' || state, count(*) FROM reboot_tax_receipt GROUP BY 1
     UNION ALL SELECT 'sale orders ' || state, count(*) FROM sale_order GROUP BY 1
-    UNION ALL SELECT 'invoices ' || state, count(*) FROM account_move GROUP BY 1
+    UNION ALL SELECT 'invoices ' || state, count(*) FROM account_move
+        WHERE id <= $OLD_MOVES GROUP BY 1
+    UNION ALL SELECT 'invoices with service code ' || code, count(*)
+        FROM (SELECT coalesce(to_jsonb(m)->>'buyer_reference',
+            to_jsonb(m)->>'reboot_chorus_service_code') code FROM account_move m) c
+        WHERE code != '' GROUP BY 1
+    UNION ALL SELECT 'invoices with engagement ' || engagement, count(*)
+        FROM (SELECT coalesce(to_jsonb(m)->>'purchase_order_reference',
+            to_jsonb(m)->>'reboot_commitment_number') engagement FROM account_move m) e
+        WHERE engagement != '' GROUP BY 1
     UNION ALL SELECT 'serial move lines', count(*) FROM stock_move_line WHERE lot_id IS NOT NULL
     UNION ALL SELECT 'workshops', count(*) FROM event_event WHERE is_mediation_workshop
     UNION ALL SELECT 'registrations ' || state || ' autonomy ' || (reboot_autonomy IS NOT NULL),

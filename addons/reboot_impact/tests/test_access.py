@@ -44,6 +44,10 @@ class TestImpactAccess(TransactionCase):
         form.reboot_labour_hourly_cost = 24.5
         form.reboot_retention_days = 365
         form.reboot_may_issue_tax_receipts = True
+        form.reboot_tax_receipt_signatory = "Hélène Garnier"
+        form.reboot_tax_receipt_signatory_function = "Présidente"
+        form.reboot_tax_receipt_quality = "integration_workshop"
+        form.reboot_public_cession_ceiling = 250.0
         form.save().action_save()
         self.assertRecordValues(
             company,
@@ -53,6 +57,10 @@ class TestImpactAccess(TransactionCase):
                     "reboot_labour_hourly_cost": 24.5,
                     "reboot_retention_days": 365,
                     "reboot_may_issue_tax_receipts": True,
+                    "reboot_tax_receipt_signatory": "Hélène Garnier",
+                    "reboot_tax_receipt_signatory_function": "Présidente",
+                    "reboot_tax_receipt_quality": "integration_workshop",
+                    "reboot_public_cession_ceiling": 250.0,
                 }
             ],
         )
