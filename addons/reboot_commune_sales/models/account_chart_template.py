@@ -5,7 +5,7 @@ class AccountChartTemplate(models.AbstractModel):
     _inherit = "account.chart.template"
 
     def _post_load_data(self, template_code, company, template_data):
-        super()._post_load_data(template_code, company, template_data)
+        result = super()._post_load_data(template_code, company, template_data)
         # The devices sold to communes are products the suite creates when it
         # is installed, usually before the company has its chart of accounts
         # (Odoo loads it last): they get the company's default sales tax like
@@ -22,3 +22,4 @@ class AccountChartTemplate(models.AbstractModel):
                 product.taxes_id._check_company_domain(company)
             )
         )._force_default_sale_tax(company)
+        return result

@@ -18,3 +18,23 @@ class AccountEdiXmlCII(models.AbstractModel):
             vals["buyer_reference"] = invoice.buyer_reference or ""
             vals["purchase_order_reference"] = invoice.purchase_order_reference or ""
         return vals
+
+    def _export_invoice_constraints(self, invoice, vals):
+        constraints = super()._export_invoice_constraints(invoice, vals)
+        commune = invoice.commercial_partner_id
+        if commune.is_commune:
+            # Chorus Pro identifies both parties by their SIRET
+            company = invoice.company_id
+            if not company.siret:
+                constraints["reboot_seller_siret"] = self.env._(
+                    "The SIRET of %(company)s is missing (Settings > Companies): "
+                    "Chorus Pro needs it on every invoice to a commune.",
+                    company=company.name,
+                )
+            if not (commune.siret or commune.company_registry):
+                constraints["reboot_buyer_siret"] = self.env._(
+                    "The SIRET of %(commune)s is missing: Chorus Pro routes the "
+                    "invoice on it.",
+                    commune=commune.name,
+                )
+        return constraints

@@ -50,6 +50,7 @@ class TestFacturX(RebootCommuneCommon, TransactionCase):
                 }
             )
         cls.commune_a.siret = "21760540100009"
+        cls.commune_b.siret = "21760498200009"
 
     def _invoice(self, officer, commitment_number=False):
         order = self.env["sale.order"]._reboot_create_quote_request(
@@ -141,6 +142,20 @@ class TestFacturX(RebootCommuneCommon, TransactionCase):
             self._text(tree, "//ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID")
         )
         self.assertFalse(self._text(tree, "//ram:BuyerReference"))
+
+    def test_missing_sirets_are_said_before_sending(self):
+        invoice = self._invoice(self.officer_b)
+        (self.env.company.partner_id | self.commune_b).write({"siret": False})
+        _xml, errors = self.env["account.edi.xml.cii"]._export_invoice(invoice)
+        self.assertIn(
+            f"The SIRET of {self.env.company.name} is missing (Settings > Companies): "
+            "Chorus Pro needs it on every invoice to a commune.",
+            errors,
+        )
+        self.assertIn(
+            "The SIRET of Commune B is missing: Chorus Pro routes the invoice on it.",
+            errors,
+        )
 
     def test_the_sent_invoice_embeds_this_facturx(self):
         invoice = self._invoice(self.officer_a, commitment_number="ENG-7")

@@ -72,6 +72,14 @@ class ImpactData(RebootCommuneCommon):
             {"date_from": f"{self.year}-01-01", "date_to": f"{self.year}-12-31", **vals}
         )
 
+    def _html(self, report_ref, records):
+        """The document as HTML (its text, without wkhtmltopdf)."""
+        return (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(report_ref, records.ids)[0]
+            .decode()
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestImpactFigures(ImpactData, TransactionCase):
@@ -168,13 +176,7 @@ class TestImpactFigures(ImpactData, TransactionCase):
         self.assertEqual({cell.data_type for cell in cells}, {"s"})
 
     def test_reuse_certificate(self):
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "reboot_impact.action_report_reuse_certificate", self.pickup.ids
-            )[0]
-            .decode()
-        )
+        html = self._html("reboot_impact.action_report_reuse_certificate", self.pickup)
         for serial in ("CS-LT-1", "CS-LT-5", "CS-MN-1"):
             self.assertIn(serial, html)
         self.assertIn("Commune A", html)
@@ -200,17 +202,12 @@ class TestImpactFigures(ImpactData, TransactionCase):
             [count for count, _sentence in report._donor_erasure_summary(rows)],
             [4, 1, 1],
         )
-        Report = self.env["ir.actions.report"]
-        summary = Report._render_qweb_html(
-            "reboot_impact.action_report_donor_summary", report.ids
-        )[0].decode()
+        summary = self._html("reboot_impact.action_report_donor_summary", report)
         self.assertNotIn("Every drive of your devices was erased", summary)
         self.assertIn("every drive erased (NIST SP 800-88)", summary)
         self.assertIn("not erased (yet), no certificate claimed", summary)
         self.assertNotIn("removed by you", summary, "no such device")
-        devices = Report._render_qweb_html(
-            "reboot_impact.action_report_donor_devices", report.ids
-        )[0].decode()
+        devices = self._html("reboot_impact.action_report_donor_devices", report)
         self.assertIn("Not erased (yet)", devices)
         self.assertIn("No data storage", devices)
         # the certificates: the erased devices only
@@ -261,13 +258,7 @@ class TestImpactFigures(ImpactData, TransactionCase):
             rate,
             {"year": 2026, "given": 6, "reused": 2, "rate": 33.3, "target": 50},
         )
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "reboot_impact.action_report_reuse_certificate", self.pickup.ids
-            )[0]
-            .decode()
-        )
+        html = self._html("reboot_impact.action_report_reuse_certificate", self.pickup)
         self.assertIn("décret 2023-266", html)
         self.assertIn("33.3", html)
         self.assertIn("legal target for that year", html)
