@@ -136,8 +136,20 @@ class Client:
 
 
 def _install(db):
+    """A demo database as `make test` makes it: created in France, then the suite."""
     modules = ",".join(sorted(p.name for p in (ROOT / "addons").glob("reboot_*")))
     with open(LOG_DIR / "e2e-install.log", "wb") as log:
+        subprocess.run(
+            [
+                "bash", "-c",
+                f"source '{ODOO_ENV}' && new_french_db '{db}' "
+                f"--http-port={free_port()} --log-level=warn",
+            ],
+            check=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            timeout=600,
+        )  # fmt: skip
         subprocess.run(
             odoo_command(
                 "-d", db, "-i", modules, "--stop-after-init",
@@ -204,6 +216,11 @@ def server(tmp_path_factory):
                 pass
             assert time.monotonic() < deadline, "the Odoo server did not answer"
             time.sleep(0.5)
+        # One static file first: Odoo reads every manifest on the first one it
+        # serves, and CPython 3.11.7 fails ("AST constructor recursion depth
+        # mismatch") when threads parse at once, as wkhtmltopdf's parallel
+        # asset requests would on a cold server.
+        requests.get(url + "/web/static/img/favicon.ico", timeout=60)
         yield Server(url, db)
     finally:
         os.killpg(process.pid, 15)

@@ -1,6 +1,7 @@
 from . import (
     account_chart_template,
     account_edi_xml_cii,
+    account_move_send,
     product_pricelist_item,
     reboot_allocation,
     reboot_device_type,
