@@ -86,6 +86,18 @@ class TestPickup(RebootCollectCommon, TransactionCase):
         self.assertEqual(qty_by_product[self.laptop.product_id], 8)
         self.assertEqual(qty_by_product[self.monitor.product_id], 2)
 
+    def test_scheduling_mail_speaks_french_dates(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.contact_a.write({"lang": "fr_FR", "tz": "Europe/Paris"})
+        pickup = self._create_pickup()
+        self._schedule(pickup, when="2026-12-04 09:00:00")  # 10:00 in Paris
+        mail = pickup.message_ids.filtered(
+            lambda m: m.subject and pickup.name in m.subject and m.partner_ids
+        )
+        self.assertIn("vendredi 4 décembre 2026 à 10:00", mail.body)
+        self.assertNotIn("+0100", mail.body)
+        self.assertIn("Nous collecterons votre matériel", mail.body)
+
     def test_public_donor_free_cession_ceiling(self):
         """CG3P L3212-2 3°: a public body gives IT equipment for free only up
         to the ceiling per unit; above it, the planner is warned."""
