@@ -18,6 +18,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 class Browser:
+    DESKTOP = (1366, 860)
+
     def __init__(self, width=1366, height=860):
         self.profile = tempfile.mkdtemp(prefix="reboot-chromium-")
         self.process = subprocess.Popen(
@@ -84,18 +86,57 @@ class Browser:
         self.send("Network.clearBrowserCookies")
         self.send("Network.setCookie", name="session_id", value=session_id, url=url)
         self.send("Page.navigate", url=url)
+        return self.wait(selector, timeout)
+
+    def wait(self, selector, timeout=60):
+        """Wait until `selector` is on the page and the web client is idle;
+        return the page's text. An error dialog fails at once."""
         deadline = time.monotonic() + timeout
         check = (
             f"document.readyState === 'complete' && "
             f"!!document.querySelector({json.dumps(selector)}) && "
-            f"!document.querySelector('.o_loading_indicator, .o_error_dialog')"
+            f"!document.querySelector('.o_loading_indicator')"
         )
         while not self.evaluate(check):
+            error = self.evaluate(
+                "document.querySelector('.o_error_dialog')?.innerText || ''"
+            )
+            assert not error, f"error dialog instead of {selector!r}:\n{error}"
             if time.monotonic() > deadline:
+                url = self.evaluate("location.href")
                 raise AssertionError(f"{selector!r} never appeared on {url}")
             time.sleep(0.25)
         time.sleep(1)  # let fonts, images and transitions settle
         return self.evaluate("document.body.innerText")
+
+    def click(self, selector, then):
+        """Click the first `selector` and wait for `then`."""
+        clicked = self.evaluate(
+            f"(el => el ? (el.click(), true) : false)"
+            f"(document.querySelector({json.dumps(selector)}))"
+        )
+        assert clicked, f"nothing to click at {selector!r}"
+        return self.wait(then)
+
+    def texts(self, selector):
+        """The text of each element at `selector`, in the page's order."""
+        return self.evaluate(
+            f"[...document.querySelectorAll({json.dumps(selector)})]"
+            f".map(el => el.innerText.trim())"
+        )
+
+    def viewport(self, width, height, mobile=False):
+        """Lay the next pages out at `width` × `height` CSS pixels; `mobile`
+        as a phone does (touch, device pixel ratio 3). Call with no size
+        change to keep the window's."""
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=3 if mobile else 1,
+            mobile=mobile,
+        )
+        self.send("Emulation.setTouchEmulationEnabled", enabled=mobile)
 
     def screenshot(self, path):
         data = self.send("Page.captureScreenshot", format="png")["data"]

@@ -264,19 +264,17 @@ def test_whole_chain(users):
     )
     mediator.call("event.registration", "action_reboot_attended", [family[0]["id"]])
 
-    # 9. The manager exports the funder report of this donor's tablets.
-    report = manager.call(
+    # 9. On the impact dashboard, the manager looks at this donor's tablets
+    # and exports their funder report.
+    dashboard = manager.call(
         "reboot.impact.report",
-        "create",
+        "reboot_dashboard",
         {"donor_id": donor, "device_type_id": tablet},
     )
-    fields = [
-        "qty_collected", "qty_received", "qty_workshop", "qty_ready", "qty_sold",
-        "qty_allocated", "qty_accompanied", "qty_parts", "qty_recycled",
-        "co2_conservative_kg", "co2_upper_kg",
-    ]  # fmt: skip
-    [figures] = manager.call("reboot.impact.report", "read", [report], fields)
-    assert {k: figures[k] for k in fields[:9]} == {
+    figures = {f"qty_{step['key']}": step["value"] for step in dashboard["funnel"]}
+    figures["co2_conservative_kg"] = dashboard["co2"]["conservative_kg"]
+    figures["co2_upper_kg"] = dashboard["co2"]["upper_kg"]
+    assert {k: v for k, v in figures.items() if k.startswith("qty_")} == {
         "qty_collected": 4,
         "qty_received": 4,
         "qty_workshop": 0,
@@ -305,7 +303,12 @@ def test_whole_chain(users):
     )
     assert figures["co2_upper_kg"] > 0  # ADEME gives tablets no yearly saving
 
-    action = manager.call("reboot.impact.report", "action_funder_xlsx", [report])
+    action = manager.call(
+        "reboot.impact.report",
+        "reboot_dashboard_download",
+        dashboard["filters"],
+        "funder_xlsx",
+    )
     xlsx = manager.get(action["url"]).content
     book = openpyxl.load_workbook(io.BytesIO(xlsx), data_only=True)
     summary, devices = book.worksheets[0], book.worksheets[1]

@@ -69,23 +69,51 @@ def test_device_traceability(server, browser):
 
 def test_impact_dashboard(server, browser):
     manager = server.client("responsable")
+    browser.viewport(1366, 1260)  # the whole dashboard in its screenshot
     text = _open(
         browser,
         manager,
-        "/odoo/action-reboot_impact.reboot_impact_report_action",
-        ".o_form_view",
+        "/odoo/action-reboot_impact.reboot_impact_dashboard_action",
+        ".o_reboot_impact_dashboard .o_reboot_trend",
         "impact",
     )
+    browser.viewport(*browser.DESKTOP)
     assert "CO2" in text
-    assert "Attribués" in text or "Attribué" in text
-    # the targets follow the user's company even when its field is hidden
+    # the funnel in the order of a device's life, whole numbers
+    steps = browser.texts(".o_reboot_funnel_step")
+    assert [step.split("\n")[0] for step in steps] == [
+        "Collectés",
+        "Enregistrés",
+        "À l'atelier",
+        "Prêts",
+        "Vendus",
+        "Attribués",
+        "Accompagnés",
+        "Pièces détachées",
+        "Recyclés",
+    ]
+    assert all(step.split("\n")[-1].replace("\u202f", "").isdigit() for step in steps)
+    # gauges against the company's targets and the demo grant
     [company] = manager.call(
         "res.company", "search_read", [], ["reboot_target_trainees"], limit=1
     )
-    assert (
-        f"Objectif : stagiaires accueillis\n{company['reboot_target_trainees']}\n"
-        in text
+    gauges = browser.texts(".o_reboot_gauge")
+    assert any(
+        "Stagiaires accueillis" in gauge
+        and gauge.endswith(f"/ {company['reboot_target_trainees']}")
+        for gauge in gauges
+    ), gauges
+    assert any("€" in gauge for gauge in gauges), gauges
+    # a figure opens the devices it counts
+    allocated = next(s for s in steps if s.startswith("Attribués"))
+    count = int(allocated.split("\n")[-1].replace("\u202f", ""))
+    text = browser.click(
+        ".o_reboot_funnel_step[data-key='allocated']", ".o_list_renderer"
     )
+    assert browser.evaluate(
+        "document.querySelectorAll('.o_list_renderer .o_data_row').length"
+    ) == min(count, 80)
+    assert "Attribués" in text  # the breadcrumb names the figure
 
 
 def test_workshop_attendance(server, browser):

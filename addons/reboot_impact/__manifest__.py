@@ -26,5 +26,8 @@
         "views/portal_templates.xml",
     ],
     "demo": ["demo/reboot_impact_demo.xml"],
+    "assets": {
+        "web.assets_backend": ["reboot_impact/static/src/dashboard/*"],
+    },
     "installable": True,
 }

@@ -1,7 +1,11 @@
 from datetime import datetime, time
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools.misc import format_date
 
 from ..documents import FUNNEL, REUSED_STATES, funder_workbook, merged_pdf
 
@@ -95,11 +99,16 @@ class RebootImpactReport(models.TransientModel):
         )
 
     def _lot_domain(self):
+        """The devices registered in the period, under the filters."""
         start, end = self._period()
-        domain = [
-            ("reboot_device_type_id", "!=", False),
+        return self._lot_filters() + [
             ("create_date", ">=", start),
             ("create_date", "<=", end),
+        ]
+
+    def _lot_filters(self):
+        domain = [
+            ("reboot_device_type_id", "!=", False),
             ("company_id", "in", [self.company_id.id, False]),
         ]
         if self.donor_id:
@@ -110,7 +119,22 @@ class RebootImpactReport(models.TransientModel):
             domain.append(("reboot_device_type_id", "=", self.device_type_id.id))
         return domain
 
-    def _figures(self):
+    def _lot_groups(self):
+        """[(state, device type, donor, commune, count)] of the devices
+        registered in the period: one grouped query that the funnel, the CO2
+        and the breakdowns share."""
+        return self.env["stock.lot"]._read_group(
+            self._lot_domain(),
+            [
+                "reboot_state",
+                "reboot_device_type_id",
+                "reboot_donor_id",
+                "reboot_commune_id",
+            ],
+            ["__count"],
+        )
+
+    def _figures(self, lot_groups=None):
         """Every figure of the dashboard, in a fixed number of grouped queries.
 
         Devices count when they were registered in the period (the date they
@@ -123,9 +147,8 @@ class RebootImpactReport(models.TransientModel):
         )
         years = self.company_id.reboot_second_life_years
         co2_low = co2_high = 0.0
-        Lot = self.env["stock.lot"]
-        for state, device_type, count in Lot._read_group(
-            self._lot_domain(), ["reboot_state", "reboot_device_type_id"], ["__count"]
+        for state, device_type, _donor, _commune, count in (
+            lot_groups if lot_groups is not None else self._lot_groups()
         ):
             figures["received"] += count
             if state in ("intake", "testing", "wiped"):
@@ -175,6 +198,298 @@ class RebootImpactReport(models.TransientModel):
             [("state", "=", "done"), ("event_id", "any", workshop_domain)]
         )
         return figures
+
+    # The dashboard (client action reboot_impact.dashboard) -------------------
+
+    @api.model
+    def _reboot_filter_values(self, filters):
+        """The report's values from the dashboard's filters; dates and ids
+        that do not parse are an error."""
+        filters = filters or {}
+        try:
+            values = {
+                name: fields.Date.to_date(filters[name])
+                for name in ("date_from", "date_to")
+                if filters.get(name)
+            }
+            for name in ("donor_id", "commune_id", "device_type_id"):
+                values[name] = int(filters.get(name) or 0) or False
+        except (TypeError, ValueError) as error:
+            raise UserError(self.env._("These filters are not valid.")) from error
+        return values
+
+    @api.model
+    def _reboot_from_filters(self, filters):
+        """An unsaved report of the dashboard's filters, for the current
+        company."""
+        self.check_access("read")  # nothing below reads the report itself
+        report = self.new(self._reboot_filter_values(filters))
+        if report.date_from > report.date_to:
+            raise UserError(self.env._("The period ends before it starts."))
+        return report
+
+    @api.model
+    def reboot_dashboard(self, filters=None):
+        """Every figure of the dashboard, in a fixed number of queries
+        whatever the number of devices, donors, communes and months."""
+        report = self._reboot_from_filters(filters)
+        lot_groups = report._lot_groups()
+        figures = report._figures(lot_groups)
+        labels = report._funnel_labels()
+        company = report.company_id
+        years = company.reboot_second_life_years
+        by_donor, by_commune = {}, {}
+        for state, device_type, donor, commune, count in lot_groups:
+            reused = count if state in REUSED_STATES else 0
+            co2 = reused * device_type.co2_saving_per_year_kg * years
+            if donor:
+                row = by_donor.setdefault(
+                    donor, {"id": donor.id, "name": donor.display_name}
+                )
+                row["given"] = row.get("given", 0) + count
+                row["reused"] = row.get("reused", 0) + reused
+            if commune:
+                row = by_commune.setdefault(
+                    commune, {"id": commune.id, "name": commune.display_name}
+                )
+                row["reused"] = row.get("reused", 0) + reused
+                row["co2"] = row.get("co2", 0.0) + co2
+        refurbished = sum(figures[key] for key in ("ready", "sold", "allocated"))
+        gauges = [
+            {
+                "key": "refurbished",
+                "label": self.env._("Devices refurbished"),
+                "value": refurbished,
+                "target": company.reboot_target_devices,
+            },
+            {
+                "key": "trainees",
+                "label": self.env._("Trainees hosted"),
+                "value": figures["trainees"],
+                "target": company.reboot_target_trainees,
+            },
+        ]
+        grants = self.env["reboot.grant"].search(
+            [
+                ("company_id", "=", company.id),
+                ("date_from", "<=", report.date_to),
+                ("date_to", ">=", report.date_from),
+            ],
+            limit=3,
+        )
+        gauges += [
+            {
+                "key": f"grant_{grant.id}",
+                "grant_id": grant.id,
+                "label": self.env._("%(grant)s: costs attributed", grant=grant.name),
+                "value": grant.costs,
+                "target": grant.amount,
+                "currency": grant.currency_id.symbol,
+            }
+            for grant in grants
+        ]
+        for gauge in gauges:
+            gauge["percent"] = (
+                round(100 * gauge["value"] / gauge["target"]) if gauge["target"] else 0
+            )
+        return {
+            "filters": {
+                "date_from": fields.Date.to_string(report.date_from),
+                "date_to": fields.Date.to_string(report.date_to),
+                "donor_id": report.donor_id.id,
+                "commune_id": report.commune_id.id,
+                "device_type_id": report.device_type_id.id,
+            },
+            "funnel": [
+                {"key": key, "label": labels[key], "value": figures[key]}
+                for key in FUNNEL
+            ],
+            "people": [
+                {"key": key, "label": label, "value": figures[key]}
+                for key, label in (
+                    ("trainees", self.env._("Trainees hosted")),
+                    ("trainee_hours", self.env._("Trainee hours")),
+                    ("workshops", self.env._("Workshops")),
+                    ("people_trained", self.env._("People trained")),
+                )
+            ],
+            "co2": {
+                "conservative_kg": figures["co2_conservative_kg"],
+                "upper_kg": figures["co2_upper_kg"],
+                "method": report._co2_method(),
+            },
+            "gauges": gauges,
+            "trend": report._reboot_trend(),
+            "donors": sorted(
+                by_donor.values(), key=lambda row: (-row["given"], row["name"])
+            )[:10],
+            "communes": sorted(
+                by_commune.values(), key=lambda row: (-row["reused"], row["name"])
+            )[:10],
+        }
+
+    def _reboot_trend(self):
+        """Devices reused (delivered to a commune) and the CO2 they avoid,
+        month by month over the period: one grouped query."""
+        years = self.company_id.reboot_second_life_years
+        months = {}
+        month = self.date_from.replace(day=1)
+        while month <= self.date_to:
+            months[month] = {
+                "key": fields.Date.to_string(month),
+                "label": format_date(self.env, month, date_format="MMM y"),
+                "reused": 0,
+                "co2": 0.0,
+            }
+            month += relativedelta(months=1)
+        for month, device_type, count in self.env["stock.lot"]._read_group(
+            self._lot_filters()
+            + [
+                ("reboot_state", "in", REUSED_STATES),
+                ("reboot_sale_date", ">=", self.date_from),
+                ("reboot_sale_date", "<=", self.date_to),
+            ],
+            ["reboot_sale_date:month", "reboot_device_type_id"],
+            ["__count"],
+        ):
+            row = months[month.replace(day=1)]
+            row["reused"] += count
+            row["co2"] += count * device_type.co2_saving_per_year_kg * years
+        for row in months.values():
+            row["co2"] = round(row["co2"], 1)
+        return list(months.values())
+
+    @api.model
+    def reboot_dashboard_open(self, filters, kind, key=None):
+        """The records behind a figure of the dashboard, as a window action."""
+        report = self._reboot_from_filters(filters)
+        return report._reboot_records_action(kind, key)
+
+    def _reboot_records_action(self, kind, key):
+        _ = self.env._
+        start, end = self._period()
+        lots = self._lot_domain()
+        if kind == "funnel" and key in FUNNEL and key != "collected":
+            states = {
+                "received": None,
+                "workshop": ["intake", "testing", "wiped"],
+                "accompanied": None,
+            }.get(key, [key])
+            if states:
+                lots = expression.AND([lots, [("reboot_state", "in", states)]])
+            if key == "accompanied":
+                lots = expression.AND(
+                    [lots, [("reboot_allocation_id.accompanied", "=", True)]]
+                )
+            return self._reboot_devices_action(self._funnel_labels()[key], lots)
+        if kind == "refurbished":
+            return self._reboot_devices_action(
+                _("Devices refurbished"),
+                expression.AND(
+                    [lots, [("reboot_state", "in", ["ready", *REUSED_STATES])]]
+                ),
+            )
+        if kind == "funnel" and key == "collected":
+            domain = [
+                ("state", "=", "received"),
+                ("scheduled_date", ">=", start),
+                ("scheduled_date", "<=", end),
+                ("company_id", "=", self.company_id.id),
+            ]
+            if self.donor_id:
+                domain.append(("donor_id", "=", self.donor_id.id))
+            if self.commune_id:
+                domain.append(("id", "=", 0))  # a commune collects nothing
+            if self.device_type_id:
+                domain.append(("line_ids.device_type_id", "=", self.device_type_id.id))
+            return self._reboot_window(
+                "reboot_collect.reboot_pickup_action", _("Pickups received"), domain
+            )
+        if kind in ("donor", "commune"):
+            field = "reboot_donor_id" if kind == "donor" else "reboot_commune_id"
+            partner = self.env["res.partner"].browse(int(key))
+            domain = expression.AND([lots, [(field, "=", partner.id)]])
+            return self._reboot_devices_action(partner.display_name, domain)
+        if kind == "month":
+            month = fields.Date.to_date(key)
+            domain = self._lot_filters() + [
+                ("reboot_state", "in", REUSED_STATES),
+                ("reboot_sale_date", ">=", max(month, self.date_from)),
+                (
+                    "reboot_sale_date",
+                    "<=",
+                    min(month + relativedelta(months=1, days=-1), self.date_to),
+                ),
+            ]
+            return self._reboot_devices_action(
+                _(
+                    "Reused in %(month)s",
+                    month=format_date(self.env, month, date_format="MMMM y"),
+                ),
+                domain,
+            )
+        if kind == "trainees":
+            return self._reboot_window(
+                "reboot_refurb.reboot_placement_action",
+                _("Trainees hosted"),
+                [
+                    ("date_start", "<=", self.date_to),
+                    ("date_end", ">=", self.date_from),
+                    ("company_id", "=", self.company_id.id),
+                ],
+            )
+        workshops = [
+            ("is_mediation_workshop", "=", True),
+            ("date_begin", ">=", start),
+            ("date_begin", "<=", end),
+        ]
+        if self.commune_id:
+            workshops.append(("reboot_commune_id", "=", self.commune_id.id))
+        if kind == "workshops":
+            return self._reboot_window(
+                "reboot_mediation.event_event_action_workshop",
+                _("Workshops"),
+                workshops,
+            )
+        if kind == "people_trained":
+            return self._reboot_window(
+                "reboot_mediation.event_registration_action_attendance",
+                _("People trained"),
+                [("state", "=", "done"), ("event_id", "any", workshops)],
+            )
+        if kind == "grant":
+            action = self._reboot_window(
+                "reboot_impact.reboot_grant_action", _("Grant"), []
+            )
+            action.update(res_id=int(key), view_mode="form", views=[(False, "form")])
+            return action
+        raise UserError(_("There are no records behind this figure."))
+
+    def _reboot_devices_action(self, name, domain):
+        return self._reboot_window(
+            "reboot_refurb.stock_lot_action_device", name, domain
+        )
+
+    def _reboot_window(self, xml_id, name, domain):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action.update(
+            name=name,
+            display_name=name,
+            domain=domain,
+            context={"create": False},
+            # the records counted, as a list first
+            views=sorted(action["views"], key=lambda view: view[1] != "list"),
+        )
+        return action
+
+    @api.model
+    def reboot_dashboard_download(self, filters, document):
+        """The funder workbook or the donor dossier of the dashboard's filters."""
+        self._reboot_from_filters(filters)  # the same checks as the figures
+        report = self.create(self._reboot_filter_values(filters))
+        if document == "donor_dossier":
+            return report.action_donor_dossier()
+        return report.action_funder_xlsx()
 
     @api.model
     def _co2_of_lots(self, lots, years):
