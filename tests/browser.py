@@ -127,13 +127,13 @@ class Browser:
 
     def viewport(self, width, height, mobile=False):
         """Lay the next pages out at `width` × `height` CSS pixels; `mobile`
-        as a phone does (touch, device pixel ratio 3). Call with no size
+        as a phone does (touch, device pixel ratio 2). Call with no size
         change to keep the window's."""
         self.send(
             "Emulation.setDeviceMetricsOverride",
             width=width,
             height=height,
-            deviceScaleFactor=3 if mobile else 1,
+            deviceScaleFactor=2 if mobile else 1,
             mobile=mobile,
         )
         self.send("Emulation.setTouchEmulationEnabled", enabled=mobile)

@@ -30,6 +30,9 @@
     ],
     "demo": ["demo/reboot_collect_demo.xml"],
     "assets": {
+        "web.assets_frontend": [
+            "reboot_collect/static/src/js/portal_home.js",
+        ],
         "web.assets_tests": [
             "reboot_collect/static/tests/tours/*.js",
         ],

@@ -19,6 +19,7 @@
         "views/reboot_hardware_import_wizard_views.xml",
         "views/stock_lot_views.xml",
         "views/reboot_wipe_views.xml",
+        "views/stock_lot_bench_views.xml",
         "wizards/reboot_state_correction_views.xml",
         "views/reboot_intake_wizard_views.xml",
         "views/reboot_checklist_item_views.xml",

@@ -84,6 +84,21 @@ class RebootTestResult(models.Model):
         testing. A wiped device goes back when a test fails."""
         self.lot_id._reboot_back_to_testing(why, always_in=("ready",))
 
+    def action_reboot_pass(self):
+        self._reboot_mark("pass")
+        return True
+
+    def action_reboot_fail(self):
+        self._reboot_mark("fail")
+        return True
+
+    def _reboot_mark(self, result):
+        """The result, by whoever marks it (the bench's buttons)."""
+        vals = {"result": result}
+        if self.env.user.employee_id:
+            vals["employee_id"] = self.env.user.employee_id.id
+        self.write(vals)
+
     def _log_failures(self):
         for result in self:
             result.lot_id.message_post(

@@ -44,6 +44,15 @@ EVIDENCE_STATES = ("wiped", "ready")
 GRADE_A_BATTERY, GRADE_C_BATTERY = 80, 60  # battery health, %
 GRADE_A_RAM_GB, GRADE_C_RAM_GB = 8, 4
 
+# what a device's records prove of its data (see _reboot_erasure_statuses)
+ERASURE_STATUSES = [
+    ("erased", "Erased"),
+    ("destroyed", "Drives destroyed"),
+    ("donor_removed", "Drives removed by the donor"),
+    ("not_erased", "Not erased (yet)"),
+    ("no_storage", "No data storage"),
+]
+
 # Cosmetic grades. Décret 2022-190 forbids "neuf", "comme neuf", "à neuf" for
 # refurbished goods: the labels never use them.
 REBOOT_GRADES = [
@@ -137,6 +146,20 @@ class StockLot(models.Model):
     reboot_tests_done = fields.Boolean(
         string="Tests passed", compute="_compute_reboot_test_status", compute_sudo=True
     )
+    # The bench view (what a device's QR label opens): where it stands, what
+    # to do next, what its records prove of its data.
+    reboot_tests_left = fields.Integer(
+        string="Checks left", compute="_compute_reboot_test_status", compute_sudo=True
+    )
+    reboot_next_step = fields.Char(
+        string="Next step", compute="_compute_reboot_next_step", compute_sudo=True
+    )
+    reboot_erasure_status = fields.Selection(
+        ERASURE_STATUSES,
+        string="Data erasure",
+        compute="_compute_reboot_erasure_status",
+        compute_sudo=True,
+    )
     reboot_labour_minutes = fields.Integer(
         string="Labour (minutes)", compute="_compute_reboot_cost", compute_sudo=True
     )
@@ -169,14 +192,65 @@ class StockLot(models.Model):
     def _compute_reboot_test_status(self):
         if not self.reboot_device_type_id:  # no device: nothing to look up
             self.reboot_test_failed = self.reboot_tests_done = False
+            self.reboot_tests_left = 0
             return
         items_by_type = self._reboot_checklist_items()
         for lot in self:
             missing, failed = lot._reboot_checklist_gaps(items_by_type)
             lot.reboot_test_failed = bool(failed)
+            lot.reboot_tests_left = len(missing)
             lot.reboot_tests_done = bool(lot.reboot_device_type_id) and not (
                 missing or failed
             )
+
+    @api.depends(
+        "reboot_state",
+        "reboot_test_ids.result",
+        "reboot_wipe_ids.result",
+        "reboot_drive_ids",
+        "reboot_grade",
+    )
+    def _compute_reboot_next_step(self):
+        _ = self.env._
+        for lot in self:
+            state = lot.reboot_state
+            if not lot.reboot_device_type_id:
+                step = False
+            elif state == "intake":
+                step = _("Start testing: its checklist opens.")
+            elif state == "testing" and lot.reboot_test_failed:
+                step = _("A check failed: repair the device, or send it to parts.")
+            elif state == "testing" and lot.reboot_tests_left:
+                step = _(
+                    "%(count)s checks left: mark each one, or “All passed”.",
+                    count=lot.reboot_tests_left,
+                )
+            elif state == "testing" and lot.reboot_holds_data:
+                step = (
+                    _("Erase its drives and import the nwipe report.")
+                    if lot._reboot_wipe_gaps()
+                    else _("Its data is erased: mark it wiped.")
+                )
+            elif state in ("testing", "wiped"):
+                step = (
+                    _("Mark it ready.")
+                    if lot.reboot_grade
+                    else _("Choose its grade, then mark it ready.")
+                )
+            elif state == "ready":
+                step = _("Ready: it waits for a commune's order.")
+            elif state in ("sold", "allocated"):
+                step = _("Reused: nothing left to do at the bench.")
+            else:
+                step = _("Out of the reuse circuit (parts or recycling).")
+            lot.reboot_next_step = step
+
+    @api.depends("reboot_wipe_ids.result", "reboot_drive_ids", "reboot_device_type_id")
+    def _compute_reboot_erasure_status(self):
+        devices = self.filtered("reboot_device_type_id")
+        (self - devices).reboot_erasure_status = False
+        for lot, status in devices._reboot_erasure_statuses().items():
+            lot.reboot_erasure_status = status
 
     @api.depends(
         "reboot_drive_ids.failing",
@@ -378,6 +452,17 @@ class StockLot(models.Model):
                 and (lot.id, item.id) not in existing
             ]
         )
+        return True
+
+    def action_reboot_all_passed(self):
+        """The checks not yet marked pass, in one click; those marked failed
+        or not applicable stay as they are."""
+        devices = self._reboot_devices()
+        if any(lot.reboot_state != "testing" for lot in devices):
+            raise UserError(
+                self.env._("Checks are marked on a device in testing: start testing.")
+            )
+        devices.reboot_test_ids.filtered(lambda r: not r.result)._reboot_mark("pass")
         return True
 
     def action_reboot_mark_wiped(self):
@@ -651,7 +736,7 @@ class StockLot(models.Model):
     def _reboot_qr_url(self):
         self.ensure_one()
         base_url = self.get_base_url()
-        return f"{base_url}/odoo/action-reboot_refurb.stock_lot_action_device/{self.id}"
+        return f"{base_url}/odoo/action-reboot_refurb.stock_lot_action_bench/{self.id}"
 
     def _reboot_qr_data_uri(self):
         """PNG data URI of a QR code opening the device in Odoo (no personal data)."""

@@ -1,4 +1,5 @@
 from . import (
+    test_bench,
     test_cost,
     test_device,
     test_hardware,
