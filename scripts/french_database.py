@@ -15,4 +15,6 @@ env.ref("base.main_company").write(  # noqa: F821
 env["res.users"].with_context(active_test=False).search([]).write(  # noqa: F821
     {"tz": "Europe/Paris"}
 )
+# the administrator speaks the database's language, as the manager sets it
+env.ref("base.user_admin").write({"lang": "fr_FR"})  # noqa: F821
 env.cr.commit()  # noqa: F821

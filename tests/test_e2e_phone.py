@@ -6,6 +6,7 @@ wider than the screen. Screenshots go to .logs/screenshots/phone_*.png."""
 import pytest
 from browser import CHROMIUM, Browser
 from conftest import LOG_DIR
+from french import english
 
 SHOTS = LOG_DIR / "screenshots"
 PHONE = (390, 844)
@@ -47,6 +48,7 @@ def _open_on_phone(phone, client, path, selector, name):
         client.server.url + path, client.http.cookies["session_id"], selector
     )
     phone.screenshot(SHOTS / f"phone_{name}.png")
+    assert not english(text), f"{name}: English on a French page: {english(text)}"
     layout = phone.evaluate(OVERFLOW)
     assert layout["width"] == PHONE[0], layout
     assert (

@@ -5,6 +5,7 @@ database: each must show what its user comes for. Screenshots are saved in
 import pytest
 from browser import CHROMIUM, Browser
 from conftest import LOG_DIR
+from french import english
 
 SHOTS = LOG_DIR / "screenshots"
 
@@ -23,6 +24,7 @@ def _open(browser, client, path, selector, name):
     )
     shot = browser.screenshot(SHOTS / f"{name}.png")
     assert shot.stat().st_size > 20_000, f"{name}: the screenshot is nearly blank"
+    assert not english(text), f"{name}: English on a French page: {english(text)}"
     return text
 
 

@@ -4,6 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
+from odoo.addons.reboot_base.demo import demo_env
+
+from .. import demo_loader
+
 # Allowed moves of the pickup state machine: target -> allowed sources.
 PICKUP_TRANSITIONS = {
     "scheduled": ("draft",),
@@ -658,3 +662,8 @@ class RebootPickup(models.Model):
                     summary=self.env._("Schedule the requested pickup"),
                     user_id=manager.id,
                 )
+
+    @api.model
+    def _reboot_load_demo(self):
+        """The demo pickups' stories (called by the demo data)."""
+        return demo_loader.load_demo(demo_env(self.env))

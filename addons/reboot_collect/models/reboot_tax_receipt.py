@@ -3,6 +3,10 @@ from num2words import num2words
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.reboot_base.demo import demo_env
+
+from .. import demo_loader
+
 # What may still be written on an issued receipt: the reason a manager gives
 # before cancelling it, and the chatter.
 ISSUED_MUTABLE_FIELDS = frozenset({"cancel_reason", "message_main_attachment_id"})
@@ -284,3 +288,8 @@ class RebootTaxReceipt(models.Model):
             raise AccessError(self.env._("Only a manager can cancel a tax receipt."))
         super().write({"state": "cancel"})
         return True
+
+    @api.model
+    def _reboot_load_demo(self):
+        """The demo's tax receipt issued (called by the demo data)."""
+        return demo_loader.issue_tax_receipt(demo_env(self.env))

@@ -92,3 +92,18 @@ class StockWarehouse(models.Model):
             values = warehouse._create_or_update_sequences_and_picking_types()
             if values:
                 warehouse.write(values)
+        self._reboot_name_triage_locations()
+
+    @api.model
+    def _reboot_name_triage_locations(self):
+        """An installation runs in English: the triage locations it made take
+        their name in the language of the database's administrator (a
+        location's name is not translated)."""
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        lang = admin.lang if admin else None
+        if not lang or lang == "en_US":
+            return
+        name = self.with_context(lang=lang).env._("To triage")
+        self.search([]).reboot_triage_loc_id.filtered(
+            lambda location: location.name == "To triage"
+        ).name = name

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.reboot_base.demo import demo_env
+
 from .. import demo_loader
 
 
@@ -125,4 +127,4 @@ class SaleOrder(models.Model):
     @api.model
     def _reboot_load_demo(self):
         """The demo quotes and orders in every state (called by the demo data)."""
-        return demo_loader.load_demo(self.env)
+        return demo_loader.load_demo(demo_env(self.env))

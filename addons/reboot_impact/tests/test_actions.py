@@ -1,8 +1,11 @@
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
 
+from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 # The names the web client offers when it evaluates an action's context and
@@ -112,3 +115,80 @@ class TestMenus(TransactionCase):
                     Form(model, view=form_view or None)
                     opened += 1
         self.assertGreater(opened, 20)
+
+    def _fill_required(self, form, user):
+        """What the user must type before saving, with plausible values."""
+        for name, info in form._view["fields"].items():
+            if (
+                form[name]
+                or not form._get_modifier(name, "required")
+                or form._get_modifier(name, "readonly")
+                or form._get_modifier(name, "invisible")
+            ):
+                continue
+            kind = info["type"]
+            if kind in ("char", "text", "html"):
+                form[name] = "Essai 1"
+            elif kind in ("integer", "float", "monetary"):
+                form[name] = 1
+            elif kind == "date":
+                form[name] = date.today()
+            elif kind == "datetime":
+                form[name] = datetime.now()
+            elif kind == "selection":
+                form[name] = info["selection"][0][0]
+            elif kind == "many2one":
+                form[name] = (
+                    self.env[info["relation"]].with_user(user).search([], limit=1)
+                )
+
+    def test_new_saves_on_every_action_for_its_roles(self):
+        """A record created from "New" on every action of the menus, as each
+        role that may create there, saves or is refused in words (UserError,
+        in the user's language): never a crash."""
+        saved = 0
+        for group in ("technician", "mediator", "manager"):
+            user = new_test_user(
+                self.env,
+                login=f"save_{group}",
+                groups=f"reboot_base.group_reboot_{group}",
+            )
+            for menu in self._reboot_menus(user):
+                action = menu.sudo().action
+                if action._name != "ir.actions.act_window" or (
+                    "form" not in action.view_mode
+                ):
+                    continue
+                context = safe_eval(
+                    action.context or "{}", dict(CLIENT_NAMES, uid=user.id)
+                )
+                if context.get("create") is False:
+                    continue
+                model = (
+                    self.env[action.res_model].with_user(user).with_context(**context)
+                )
+                if not model.has_access("create"):
+                    continue
+                form_view = next(
+                    (v.view_id for v in action.view_ids if v.view_mode == "form"),
+                    action.view_id if action.view_mode == "form" else None,
+                )
+                with self.subTest(group=group, menu=menu.complete_name):
+                    form = Form(model, view=form_view or None)
+                    self._fill_required(form, user)
+                    try:
+                        # a violated constraint is logged by the cursor
+                        with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                            form.save()
+                        saved += 1
+                    except UserError as refusal:
+                        # a refusal the user reads: not a crash
+                        self.assertTrue(str(refusal))
+                    except IntegrityError as error:
+                        # the web client says a declared constraint's message
+                        self.assertIn(
+                            error.diag.constraint_name,
+                            self.env.registry._sql_constraints,
+                            "a database error without words for the user",
+                        )
+        self.assertGreater(saved, 15)

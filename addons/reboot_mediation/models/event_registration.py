@@ -9,6 +9,9 @@ from odoo.osv import expression
 from odoo.tools import email_normalize, format_datetime
 from odoo.tools.sql import escape_psql
 
+from odoo.addons.reboot_base.demo import demo_env
+
+from .. import demo_loader
 from ..coop import AGE_BANDS, AUTONOMY, GENDERS, NOT_GIVEN, REDIRECTIONS, STATUSES
 
 PERSONAL_FIELDS = ("name", "email", "phone")
@@ -446,3 +449,9 @@ class EventRegistration(models.Model):
         if self.reboot_consent and self.name:
             return self.name
         return self.reboot_reference or self.env._("Participant")
+
+    @api.model
+    def _reboot_load_demo(self):
+        """The demo workshops' attendance and invitations (called by the demo
+        data)."""
+        return demo_loader.load_demo(demo_env(self.env))

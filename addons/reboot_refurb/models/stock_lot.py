@@ -6,6 +6,8 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.reboot_base.demo import demo_env
+
 from .. import demo_loader, hardware, uploads
 
 REBOOT_STATES = [
@@ -1005,4 +1007,4 @@ class StockLot(models.Model):
     @api.model
     def _reboot_load_demo(self):
         """The demo devices and their stories (called by the demo data)."""
-        return demo_loader.load_demo(self.env)
+        return demo_loader.load_demo(demo_env(self.env))
