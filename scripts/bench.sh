@@ -1,21 +1,48 @@
 #!/usr/bin/env bash
-# make bench: build a database with the suite (no demo data) and run bench/bench.py.
+# make bench: build a database with the suite (no demo data) and run
+# bench/bench.py in it, with the suite's HTTP server up as in real use
+# (wkhtmltopdf fetches the reports' assets from it).
 set -euo pipefail
 source "$(dirname "$0")/odoo_env.sh"
 cd "$ROOT"
 mkdir -p "$ROOT/.logs"  # a fresh clone has none yet
 DB=${BENCH_DB:-reboot_bench}
+PORT=${BENCH_PORT:-8098}
 dropdb --if-exists "$DB"
 echo "==> installing the suite into $DB"
 odoo -d "$DB" -i "$MODULES" --without-demo=all --stop-after-init --log-level=warn \
-    --http-port=8098 >"$ROOT/.logs/bench-install.log" 2>&1
+    --http-port="$PORT" >"$ROOT/.logs/bench-install.log" 2>&1
+
+echo "==> starting its HTTP server on 127.0.0.1:$PORT"
+# odoo-bin itself (not the shell function) in the background: $! is the server
+"$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" --addons-path="$ADDONS_PATH" \
+    --data-dir="$DATA_DIR" -d "$DB" --http-interface=127.0.0.1 --http-port="$PORT" \
+    --log-level=warn >"$ROOT/.logs/bench-server.log" 2>&1 &
+SERVER=$!
+stop_server() { kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; }
+trap stop_server EXIT
+"$ROOT/$VENV/bin/python" - "$PORT" <<'PY'
+import sys, time, urllib.request
+deadline = time.monotonic() + 120
+while True:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/web/login", timeout=5)
+        break
+    except OSError:
+        if time.monotonic() > deadline:
+            sys.exit("the bench's HTTP server did not start (.logs/bench-server.log)")
+        time.sleep(1)
+PY
+
 echo "==> running the scenarios (QUICK=${QUICK:-0})"
+BENCH_SERVER_URL="http://127.0.0.1:$PORT" \
 "$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" shell --addons-path="$ADDONS_PATH" \
-    --data-dir="$DATA_DIR" -d "$DB" --log-level=warn --http-port=8098 --no-http <<PY
+    --data-dir="$DATA_DIR" -d "$DB" --log-level=warn --no-http <<PY
 import sys
 sys.path.insert(0, "$ROOT/bench")
 import bench
 bench.run(env, quick=bool(int("${QUICK:-0}")))
 env.cr.rollback()
 PY
+stop_server
 dropdb --if-exists "$DB"

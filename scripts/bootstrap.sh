@@ -7,7 +7,9 @@ set -euo pipefail
 ODOO_PATH=${ODOO_PATH:-/opt/odoo18}
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
-DEB_PACKAGES="wkhtmltopdf chromium libpq-dev libldap2-dev libsasl2-dev postgresql-client"
+# fonts-lato: the reports' font installed for wkhtmltopdf (real, searchable
+# text; see reboot_base/static/src/scss/report_fonts.scss)
+DEB_PACKAGES="wkhtmltopdf fonts-lato chromium libpq-dev libldap2-dev libsasl2-dev postgresql-client"
 
 say() { printf '==> %s\n' "$*"; }
 

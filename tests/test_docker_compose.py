@@ -192,6 +192,17 @@ def test_odoo_dockerfile_adds_the_test_dependencies(compose):
         assert re.search(rf"pip3? install [^\n]*(\\\n[^\n]*)*{package}", text), package
 
 
+def test_odoo_dockerfile_installs_the_reports_font(compose):
+    """wkhtmltopdf writes the reports' text in Lato installed in the image
+    (reboot_base/static/src/scss/report_fonts.scss)."""
+    build = _service(compose, "odoo").get("build")
+    if not build:
+        pytest.skip("odoo runs the official image unchanged")
+    context = build if isinstance(build, str) else build.get("context", ".")
+    text = (ROOT / context / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"apt-get install [^\n]*fonts-lato", text)
+
+
 # --------------------------------------------------------- mounts, volumes
 
 

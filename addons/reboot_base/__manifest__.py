@@ -18,6 +18,15 @@
         "views/reboot_settings_views.xml",
         "wizards/reboot_proof_delete_views.xml",
     ],
+    "assets": {
+        "web.report_assets_common": [
+            (
+                "replace",
+                "web/static/fonts/fonts.scss",
+                "reboot_base/static/src/scss/report_fonts.scss",
+            ),
+        ],
+    },
     "pre_init_hook": "pre_init_hook",
     "installable": True,
 }

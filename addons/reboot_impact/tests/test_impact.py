@@ -357,6 +357,23 @@ class TestDonorDossier(ImpactData, HttpCase):
         self.assertEqual(pages, expected)
         self.assertGreaterEqual(pages, 3 + 1)  # one certificate page per wiped device
 
+    def test_dossier_text_is_text(self):
+        """With the server up, as in real use, the dossier's letters are
+        text in an installed font (searchable, light), not shapes drawn from
+        a web font."""
+        pdf = self._report(donor_id=self.donor.id)._donor_dossier_pdf()
+        reader = PdfReader(io.BytesIO(pdf))
+        text = " ".join(page.extract_text() for page in reader.pages)
+        self.assertIn(self.donor.name, text)
+        self.assertIn("CS-LT-1", text)
+        fonts = {
+            str(font.get_object().get("/BaseFont"))
+            for page in reader.pages
+            for font in (page["/Resources"].get("/Font") or {}).values()
+        }
+        self.assertTrue(fonts, "no font: the text was drawn as shapes")
+        self.assertLess(len(pdf) / len(reader.pages), 60_000)
+
     def test_portal_offers_dossiers_of_years_with_gifts_only(self):
         self.authenticate("dossier_donor", "dossier_donor")
         page = self.url_open("/my/pickups").text
