@@ -135,3 +135,46 @@ def test_donor_pickups(server, browser):
     donor = server.client("donateur")
     text = _open(browser, donor, "/my/pickups", "table", "donor_pickups")
     assert "PU/" in text
+
+
+def test_manager_reaches_the_suites_settings(server, browser):
+    manager = server.client("responsable")
+    text = _open(
+        browser,
+        manager,
+        "/odoo/action-reboot_base.reboot_config_settings_action",
+        ".o_form_view, .o_setting_container, .o_settings_container",
+        "settings",
+    )
+    assert "Coût horaire" in text or "coût horaire" in text, text[:500]
+
+
+def test_commune_orders_list_with_status_and_filters(server, browser):
+    manager = server.client("responsable")
+    text = _open(
+        browser,
+        manager,
+        "/odoo/action-reboot_commune_sales.sale_order_action_communes",
+        ".o_list_renderer .o_data_row",
+        "commune_orders",
+    )
+    assert "Statut" in text or "État" in text
+    browser.click(".o_searchview_dropdown_toggler", ".o_filter_menu")
+    filters = browser.texts(
+        ".o_filter_menu .o-dropdown-item, .o_filter_menu .dropdown-item"
+    )
+    for name in ("À traiter", "À livrer", "À facturer"):
+        assert name in filters, filters
+
+
+def test_new_tax_receipt_opens(server, browser):
+    """The guide's first path: Collecte › Reçus fiscaux › Nouveau."""
+    manager = server.client("responsable")
+    text = _open(
+        browser,
+        manager,
+        "/odoo/action-reboot_collect.reboot_tax_receipt_action/new",
+        ".o_form_view .o_form_sheet",
+        "tax_receipt_new",
+    )
+    assert "Collecte" in text

@@ -18,6 +18,12 @@ class RebootSettings(models.TransientModel):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
 
+    @api.depends("company_id")
+    def _compute_display_name(self):
+        # the page's title in the breadcrumb, not "New"
+        for settings in self:
+            settings.display_name = self.env._("Reboot settings")
+
     def _reboot_company_fields(self):
         """The fields of this form that set the company's of the same name."""
         return []

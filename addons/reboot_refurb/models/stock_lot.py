@@ -5,6 +5,7 @@ import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.sql import create_index
 
 from odoo.addons.reboot_base.demo import demo_env
 
@@ -66,6 +67,27 @@ REBOOT_GRADES = [
 
 class StockLot(models.Model):
     _inherit = "stock.lot"
+
+    def init(self):
+        super().init()
+        # At a million devices: the serial's uniqueness check and the lookups
+        # by serial compare names for equality, which Odoo's trigram index on
+        # the name answers slowly when serials share a prefix (1.15 s; 0.5 ms
+        # with this one); the move lines of a device (its reservations, its
+        # history) have no index on their lot in Odoo.
+        create_index(
+            self.env.cr,
+            "stock_lot_reboot_name_product_index",
+            "stock_lot",
+            ["name", "product_id"],
+        )
+        create_index(
+            self.env.cr,
+            "stock_move_line_reboot_lot_index",
+            "stock_move_line",
+            ["lot_id"],
+            where="lot_id IS NOT NULL",
+        )
 
     # the product's: one source, never written on the device
     reboot_device_type_id = fields.Many2one(

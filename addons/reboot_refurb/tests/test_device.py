@@ -1,5 +1,6 @@
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
 
 from odoo.addons.reboot_base.tests.common import untranslated_terms
 
@@ -226,3 +227,28 @@ class TestDeviceHistory(RebootRefurbCommon, TransactionCase):
         self.assertEqual(self.donor.reboot_device_count, 2)
         action = self.donor.action_view_reboot_devices()
         self.assertEqual(self.env["stock.lot"].search(action["domain"]), lots)
+
+
+@tagged("post_install", "-at_install")
+class TestIndexes(RebootRefurbCommon, TransactionCase):
+    """The lookups that grow with the devices use an index (the planner is
+    told to avoid a scan: the test tables are small)."""
+
+    def _plan(self, model, domain):
+        query = self.env[model]._search(domain)
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
+        return "\n".join(row[0] for row in self.env.cr.fetchall())
+
+    def test_a_serial_is_found_by_its_index(self):
+        lot = self._register(["IDX-1"])
+        plan = self._plan(
+            "stock.lot",
+            [("name", "=", lot.name), ("product_id", "=", lot.product_id.id)],
+        )
+        self.assertIn("stock_lot_reboot_name_product_index", plan)
+
+    def test_a_devices_move_lines_are_found_by_their_index(self):
+        lot = self._register(["IDX-2"], validate=True)
+        plan = self._plan("stock.move.line", [("lot_id", "in", lot.ids)])
+        self.assertIn("stock_move_line_reboot_lot_index", plan)
