@@ -69,7 +69,7 @@ class StockLot(models.Model):
     _inherit = "stock.lot"
 
     def init(self):
-        super().init()
+        res = super().init()
         # At a million devices: the serial's uniqueness check and the lookups
         # by serial compare names for equality, which Odoo's trigram index on
         # the name answers slowly when serials share a prefix (1.15 s; 0.5 ms
@@ -88,6 +88,7 @@ class StockLot(models.Model):
             ["lot_id"],
             where="lot_id IS NOT NULL",
         )
+        return res
 
     # the product's: one source, never written on the device
     reboot_device_type_id = fields.Many2one(
