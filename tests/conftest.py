@@ -47,6 +47,10 @@ class Server:
     def __init__(self, url, db):
         self.url = url
         self.db = db
+        # the demo's last message and the server's start (UTC), before which
+        # the database holds only what the demo did (see server)
+        self.demo_history_end = 0
+        self.started_at = None
 
     def client(self, login, password=None):
         return Client(self, login, password or login)
@@ -221,7 +225,16 @@ def server(tmp_path_factory):
         # mismatch") when threads parse at once, as wkhtmltopdf's parallel
         # asset requests would on a cold server.
         requests.get(url + "/web/static/img/favicon.ico", timeout=60)
-        yield Server(url, db)
+        server = Server(url, db)
+        # the demo's own history ends here: the tests write theirs after it
+        server.started_at = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+        server.demo_history_end = max(
+            server.client("admin").call(
+                "mail.message", "search", [], order="id desc", limit=1
+            ),
+            default=0,
+        )
+        yield server
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=60)
