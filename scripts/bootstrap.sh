@@ -44,9 +44,13 @@ if [ -n "$missing" ]; then
 fi
 
 # 3. Python virtualenv: Odoo's requirements (with the pins that no longer build
-# fixed) and the project's own.
+# fixed) and the project's own; then Odoo itself as a package (editable: the
+# checkout at ODOO_PATH stays the code that runs), so that the OCA's
+# odoo-addon-* wheels (requirements-oca.txt) install into the same
+# virtualenv, where Odoo finds them (site-packages/odoo/addons).
 stamp="$VENV/.reboot-requirements"
-want=$(cat "$ODOO_PATH/requirements.txt" requirements.txt | sha1sum | cut -d' ' -f1)
+want=$( (cat "$ODOO_PATH/requirements.txt" requirements.txt requirements-oca.txt; echo "$ODOO_PATH") \
+    | sha1sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PYTHON" -m venv "$VENV"; }
     fixed=$(mktemp)
@@ -56,6 +60,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "$VENV/bin/pip" install -q --upgrade pip wheel "setuptools<81"
     "$VENV/bin/pip" install -q -r "$fixed" -r requirements.txt
     rm -f "$fixed"
+    say "installing Odoo ($ODOO_PATH) into $VENV as a package, and the OCA addons"
+    # Odoo's dependencies are the requirements above (--no-deps: its setup.py
+    # lists them unpinned)
+    # (setuptools warns at length about its package layout: kept in a log)
+    "$VENV/bin/pip" install -q --no-deps -e "$ODOO_PATH" >"$VENV/odoo-install.log" 2>&1 \
+        || { cat "$VENV/odoo-install.log" >&2; exit 1; }
+    "$VENV/bin/pip" install -q -r requirements-oca.txt
     echo "$want" >"$stamp"
 fi
 

@@ -24,8 +24,12 @@ EOT
 # The shipped configuration: a master password of its own, no database manager.
 conf=$("$ROOT/scripts/server_conf.sh" "$DATA_DIR")
 echo "==> configuration $conf (database manager off; HTTP on ${HTTP_INTERFACE:-127.0.0.1})"
+# --load: queue_job's runner starts with the server and runs the background
+# jobs (large documents and imports); the production profile is
+# docker/odoo/production.conf (docs/PRODUCTION.md)
 exec_odoo() {
     odoo -c "$conf" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" \
+        --load=base,web,queue_job \
         --http-interface="${HTTP_INTERFACE:-127.0.0.1}" "$@"
 }
 exec_odoo

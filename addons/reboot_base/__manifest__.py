@@ -8,7 +8,7 @@
     "website": "https://github.com/reboot-ecosysteme/odoo-reboot",
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["stock", "mail", "l10n_fr"],
+    "depends": ["stock", "mail", "l10n_fr", "queue_job"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/security.xml",
@@ -16,6 +16,7 @@
         "views/menus.xml",
         "views/reboot_device_type_views.xml",
         "views/reboot_settings_views.xml",
+        "views/reboot_job_views.xml",
         "wizards/reboot_proof_delete_views.xml",
     ],
     "assets": {

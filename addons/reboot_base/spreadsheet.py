@@ -20,8 +20,18 @@ XLSX_OPTIONS = {
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def xlsx_workbook(buffer):
-    """An xlsxwriter workbook in which user text is never a formula or a link."""
+def xlsx_workbook(buffer, streamed=False, tmpdir=None):
+    """An xlsxwriter workbook in which user text is never a formula or a link.
+
+    `streamed`: xlsxwriter's constant_memory mode, for sheets of any length:
+    each row goes to a temporary file as soon as the next one is written (rows
+    must then be written in order), the memory used stays the same;
+    `tmpdir`: where those files go."""
+    if streamed:
+        options = dict(
+            XLSX_OPTIONS, in_memory=False, constant_memory=True, tmpdir=tmpdir
+        )
+        return xlsxwriter.Workbook(buffer, options)
     return xlsxwriter.Workbook(buffer, XLSX_OPTIONS)
 
 

@@ -3,11 +3,14 @@ donor dossier's assembly (PDF parts merged with bookmarks). The figures they
 show are the report's (models/reboot_impact_report.py)."""
 
 import io
+import os
+import tempfile
 from collections import defaultdict
 
 from pypdf import PdfReader, PdfWriter
 
 from odoo import fields
+from odoo.tools import SQL
 
 from odoo.addons.reboot_base.spreadsheet import xlsx_workbook
 
@@ -39,18 +42,68 @@ def merged_pdf(parts):
     return buffer.getvalue()
 
 
+# devices read at a time for the funder workbook's device sheet
+BATCH = 5000
+
+
+def device_rows(report, batch=BATCH):
+    """The report's devices as tuples (serial, device type id, grade, state,
+    donor id, commune id, registered on), in the order they were registered,
+    read `batch` at a time (keyset on id) under the user's access rules:
+    constant memory at a million devices."""
+    Lot = report.env["stock.lot"]
+    domain = report._lot_domain()
+    columns = (
+        "name",
+        "reboot_device_type_id",
+        "reboot_grade",
+        "reboot_state",
+        "reboot_donor_id",
+        "reboot_commune_id",
+        "create_date",
+    )
+    last = 0
+    while True:
+        query = Lot._search(domain + [("id", ">", last)], order="id", limit=batch)
+        report.env.cr.execute(
+            query.select(
+                SQL.identifier(query.table, "id"),
+                *(SQL.identifier(query.table, column) for column in columns),
+            )
+        )
+        rows = report.env.cr.fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield [row[1:] for row in rows]
+
+
 def funder_workbook(report):
     """The funder XLSX of an impact report: summary with the funnel chart,
-    devices, donors, communes, trainees and workshops."""
-    figures = report._figures()
-    lots = report.env["stock.lot"].search(report._lot_domain(), order="create_date, id")
-    buffer = io.BytesIO()
-    book = xlsx_workbook(buffer)
+    devices, donors, communes, trainees and workshops. Streamed (xlsxwriter's
+    constant memory, the devices read in batches): the same memory for ten
+    devices as for a million."""
+    env = report.env
+    lot_groups = report._lot_groups()
+    figures = report._figures(lot_groups)
+    total_devices = sum(count for *_keys, count in lot_groups)
+    Job = env["reboot.job"]
+    with tempfile.TemporaryDirectory() as tmpdir:
+        path = os.path.join(tmpdir, "funder.xlsx")
+        book = xlsx_workbook(path, streamed=True, tmpdir=tmpdir)
+        _write_funder_workbook(report, book, figures, lot_groups, total_devices, Job)
+        book.close()
+        with open(path, "rb") as file:
+            return file.read()
+
+
+def _write_funder_workbook(report, book, figures, lot_groups, total_devices, Job):
+    env = report.env
     title = book.add_format({"bold": True, "font_size": 14})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     total = book.add_format({"bold": True, "top": 1})
-    _ = report.env._
-    # Summary with the funnel chart
+    _ = env._
+    # Summary with the funnel chart (rows in order: the sheet is streamed)
     sheet = book.add_worksheet(_("Summary"))
     sheet.set_column(0, 0, 38)
     sheet.set_column(1, 2, 16)
@@ -66,10 +119,10 @@ def funder_workbook(report):
     for key in FUNNEL:
         sheet.write(row, 0, labels[key])
         sheet.write_number(row, 1, figures[key])
+        if key == "ready":
+            sheet.write_number(row, 2, report.company_id.reboot_target_devices)
         row += 1
     funnel_end = row - 1
-    ready_row = 3 + FUNNEL.index("ready")
-    sheet.write_number(ready_row, 2, report.company_id.reboot_target_devices)
     for label, value, target in (
         (
             _("Trainees hosted"),
@@ -105,7 +158,7 @@ def funder_workbook(report):
     chart.set_legend({"none": True})
     chart.set_y_axis({"reverse": True})
     sheet.insert_chart(2, 4, chart)
-    # Devices
+    # Devices, streamed
     sheet = book.add_worksheet(_("Devices"))
     columns = [
         _("Serial number"),
@@ -118,48 +171,64 @@ def funder_workbook(report):
         _("CO2 conservative (kg)"),
         _("CO2 upper bound (kg)"),
     ]
-    sheet.write_row(0, 0, columns, head)
-    states = dict(
-        report.env["stock.lot"]
-        ._fields["reboot_state"]
-        ._description_selection(report.env)
-    )
-    years = report.company_id.reboot_second_life_years
-    for r, lot in enumerate(lots, start=1):
-        reused = lot.reboot_state in REUSED_STATES
-        sheet.write_row(
-            r,
-            0,
-            [
-                lot.name,
-                lot.reboot_device_type_id.name,
-                (lot.reboot_grade or "").upper(),
-                states.get(lot.reboot_state, ""),
-                lot.reboot_donor_id.name or "",
-                lot.reboot_commune_id.name or "",
-                fields.Date.to_string(lot.create_date.date()),
-                lot.reboot_device_type_id.co2_saving_per_year_kg * years
-                if reused
-                else 0,
-                lot.reboot_device_type_id.co2_manufacturing_kg if reused else 0,
-            ],
-        )
-    sheet.write(len(lots) + 1, 0, _("Total"), total)
-    sheet.write_number(len(lots) + 1, 7, figures["co2_conservative_kg"], total)
-    sheet.write_number(len(lots) + 1, 8, figures["co2_upper_kg"], total)
     sheet.set_column(0, len(columns) - 1, 18)
-    # Donors and communes
+    sheet.write_row(0, 0, columns, head)
+    states = dict(env["stock.lot"]._fields["reboot_state"]._description_selection(env))
+    years = report.company_id.reboot_second_life_years
+    types = {
+        device_type.id: (
+            device_type.name,
+            device_type.co2_saving_per_year_kg * years,
+            device_type.co2_manufacturing_kg,
+        )
+        for device_type in env["reboot.device.type"]
+        .with_context(active_test=False)
+        .search([])
+    }
+    partners = {None: ""}
+    r = 0
+    for rows in device_rows(report):
+        unknown = {p for row in rows for p in (row[4], row[5]) if p not in partners}
+        if unknown:
+            names = env["res.partner"].browse(unknown)
+            partners.update((partner.id, partner.name or "") for partner in names)
+            names.invalidate_recordset()  # constant memory
+        for name, type_id, grade, state, donor_id, commune_id, created in rows:
+            r += 1
+            type_name, low, high = types[type_id]
+            reused = state in REUSED_STATES
+            sheet.write_row(
+                r,
+                0,
+                [
+                    name,
+                    type_name,
+                    (grade or "").upper(),
+                    states.get(state, ""),
+                    partners[donor_id],
+                    partners[commune_id],
+                    fields.Date.to_string(created.date()),
+                    low if reused else 0,
+                    high if reused else 0,
+                ],
+            )
+        Job._reboot_progress(r, total_devices)
+    sheet.write(r + 1, 0, _("Total"), total)
+    sheet.write_number(r + 1, 7, figures["co2_conservative_kg"], total)
+    sheet.write_number(r + 1, 8, figures["co2_upper_kg"], total)
+    # Donors and communes, from the report's grouped counts
     by_donor = defaultdict(lambda: defaultdict(int))
     by_commune = defaultdict(lambda: defaultdict(int))
-    for lot in lots:
-        by_donor[lot.reboot_donor_id][lot.reboot_state] += 1
-        if lot.reboot_commune_id:
-            by_commune[lot.reboot_commune_id][lot.reboot_state] += 1
+    for state, _type, donor, commune, count in lot_groups:
+        by_donor[donor][state] += count
+        if commune:
+            by_commune[commune][state] += count
     for sheet_name, groups in (
         (_("Donors"), by_donor),
         (_("Communes"), by_commune),
     ):
         sheet = book.add_worksheet(sheet_name)
+        sheet.set_column(0, 0, 34)
         sheet.write_row(
             0,
             0,
@@ -184,7 +253,6 @@ def funder_workbook(report):
         sheet.write_number(
             r + 1, 1, sum(sum(c.values()) for c in groups.values()), total
         )
-        sheet.set_column(0, 0, 34)
     # Trainees
     sheet = book.add_worksheet(_("Trainees"))
     sheet.write_row(
@@ -252,5 +320,3 @@ def funder_workbook(report):
             ],
         )
     sheet.set_column(0, 4, 22)
-    book.close()
-    return buffer.getvalue()

@@ -3,6 +3,7 @@ from . import (
     product_product,
     reboot_audited_mixin,
     reboot_device_type,
+    reboot_job,
     reboot_download_mixin,
     reboot_settings,
 )

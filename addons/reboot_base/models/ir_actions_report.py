@@ -12,6 +12,16 @@ class IrActionsReport(models.Model):
         "run, so printing a selection of receipts would fail otherwise.",
     )
 
+    def _build_wkhtmltopdf_args(self, *args, **kwargs):
+        """Odoo waits `report.print_delay` (1 s) for each page's javascript;
+        documents without any (the suite's long ones: the donor dossier's
+        parts) pass `reboot_print_delay` in the context to wait less."""
+        command = super()._build_wkhtmltopdf_args(*args, **kwargs)
+        delay = self.env.context.get("reboot_print_delay")
+        if delay is not None and "--javascript-delay" in command:
+            command[command.index("--javascript-delay") + 1] = str(int(delay))
+        return command
+
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
         report = self._get_report(report_ref)
         ids = [res_ids] if isinstance(res_ids, int) else list(res_ids or [])

@@ -11,6 +11,7 @@ class RebootDownloadMixin(models.AbstractModel):
     record and handed to the browser as a download."""
 
     _name = "reboot.download.mixin"
+    _inherit = ["reboot.job.wizard.mixin"]
     _description = "Generated file to download"
 
     file = fields.Binary(readonly=True, attachment=False)
@@ -24,6 +25,14 @@ class RebootDownloadMixin(models.AbstractModel):
             "url": f"/web/content/{self._name}/{self.id}/file/{filename}?download=true",
             "target": "self",
         }
+
+    def _reboot_document(self, method, name, size, weight=1):
+        """The file `self.<method>()` makes ((content, filename)): downloaded
+        at once, or, when `size` (devices, rows...) is large, prepared by a
+        background job that notifies the person who asked."""
+        return self._reboot_in_background(
+            method, name, size, weight
+        ) or self._reboot_download(*getattr(self, method)())
 
 
 class RebootPeriodExportMixin(models.AbstractModel):

@@ -47,3 +47,17 @@ class TestBase(TransactionCase):
             | self.env.ref("reboot_base.group_reboot_mediator"),
             manager.trans_implied_ids,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReportDelay(TransactionCase):
+    def test_documents_without_javascript_wait_less(self):
+        Report = self.env["ir.actions.report"]
+        paperformat = self.env.ref("base.paperformat_euro")
+
+        def delay(report):
+            command = report._build_wkhtmltopdf_args(paperformat, False)
+            return command[command.index("--javascript-delay") + 1]
+
+        self.assertEqual(delay(Report), "1000", "Odoo's own wait, by default")
+        self.assertEqual(delay(Report.with_context(reboot_print_delay=0)), "0")

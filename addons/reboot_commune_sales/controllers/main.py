@@ -46,7 +46,9 @@ class RebootCommunePortal(CustomerPortal):
 
     # Catalogue -------------------------------------------------------------
 
-    @http.route("/my/catalogue", type="http", auth="user", website=True)
+    # read-only pages: served from a PostgreSQL replica when the server has
+    # one (db_replica_host), from the primary otherwise
+    @http.route("/my/catalogue", type="http", auth="user", website=True, readonly=True)
     def portal_catalogue(self, **kw):
         commune = self._reboot_commune()
         if not commune:
@@ -235,7 +237,11 @@ class RebootCommunePortal(CustomerPortal):
     # Device passport -----------------------------------------------------------
 
     @http.route(
-        "/my/devices/<int:lot_id>/passport", type="http", auth="user", website=True
+        "/my/devices/<int:lot_id>/passport",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_device_passport(self, lot_id, **kw):
         commune = self._reboot_commune()

@@ -1,5 +1,6 @@
 import base64
 import io
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -8,6 +9,8 @@ from lxml import etree
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.queue_job.tests.common import trap_jobs
 
 from ..agec import agec_csv, agec_xlsx
 from .common import RebootCommuneCommon
@@ -227,6 +230,60 @@ class TestSaleFlow(RebootCommuneCommon, TransactionCase):
             wizard.action_print()
         with self.assertRefused(ValidationError, "2000"):
             Export.create({"year": 26})
+
+    def test_attestations_of_many_communes_in_the_background(self):
+        """The AGEC attestations of many communes: a job whose PDF ends in
+        the chatter and the inbox of the manager who asked."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "reboot_base.job_threshold",
+            "15",  # two communes, a page each: 20
+        )
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        wizard = (
+            self.env["reboot.agec.export"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "year": 2026,
+                    "commune_ids": [(6, 0, (self.commune_a | self.commune_b).ids)],
+                }
+            )
+        )
+        with trap_jobs() as trap:
+            action = wizard.action_print()
+        trap.assert_jobs_count(1)
+        job = self.env["reboot.job"].browse(action["res_id"])
+        self.assertEqual(
+            (job.state, job.size, job.user_id), ("queued", 2, self.manager)
+        )
+        rendered = []
+
+        def render(report, report_ref, res_ids=None, data=None):
+            rendered.append(
+                (report_ref, res_ids, report.env.context["reboot_agec_year"])
+            )
+            return b"%PDF-1.4 attestations", "pdf"
+
+        with patch.object(
+            type(self.env["ir.actions.report"]), "_render_qweb_pdf", render
+        ):
+            trap.perform_enqueued_jobs()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(
+            rendered,
+            [
+                (
+                    "reboot_commune_sales.report_agec_attestation",
+                    (self.commune_a | self.commune_b).ids,
+                    2026,
+                )
+            ],
+        )
+        self.assertEqual(job.attachment_id.name, "attestations_agec_2026.pdf")
+        self.assertEqual(job.attachment_id.raw, b"%PDF-1.4 attestations")
+        self.assertIn(job.attachment_id, job.message_ids[0].attachment_ids)
+        self.assertIn(self.manager.partner_id, job.message_ids[0].partner_ids)
 
     def test_commune_orders_list_says_what_is_to_do(self):
         """The managers' list of commune orders: its filters find the quote

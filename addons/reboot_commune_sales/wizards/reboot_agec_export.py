@@ -11,6 +11,7 @@ class RebootAgecExport(models.TransientModel):
     _name = "reboot.agec.export"
     _inherit = ["reboot.download.mixin"]
     _description = "AGEC statements of the communes"
+    _reboot_job_methods = ("_reboot_agec_file", "_reboot_attestations_file")
 
     year = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year - 1
@@ -42,15 +43,38 @@ class RebootAgecExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
+        return self._reboot_document(
+            "_reboot_agec_file",
+            self.env._("AGEC statements %(year)s", year=self.year),
+            len(self._communes()),
+        )
+
+    def _reboot_agec_file(self):
         rows = self._communes()._reboot_agec_rows(self.year)
         content = agec_xlsx(rows) if self.file_format == "xlsx" else agec_csv(rows)
-        return self._reboot_download(content, f"agec_{self.year}.{self.file_format}")
+        return content, f"agec_{self.year}.{self.file_format}"
+
+    def _attestation_report(self):
+        return self.env.ref(
+            "reboot_commune_sales.action_report_agec_attestation"
+        ).with_context(reboot_agec_year=self.year)
 
     def action_print(self):
-        """The attestation PDF of each chosen commune, one document each."""
+        """The attestation PDF of each chosen commune, one document each; for
+        many communes, prepared in the background."""
         self.ensure_one()
-        return (
-            self.env.ref("reboot_commune_sales.action_report_agec_attestation")
-            .with_context(reboot_agec_year=self.year)
-            .report_action(self._communes())
-        )
+        communes = self._communes()
+        return self._reboot_in_background(
+            "_reboot_attestations_file",
+            self.env._("AGEC attestations %(year)s", year=self.year),
+            len(communes),
+            # a page of PDF per commune weighs as ten rows of a spreadsheet
+            weight=10,
+        ) or self._attestation_report().report_action(communes)
+
+    def _reboot_attestations_file(self):
+        communes = self._communes()
+        content = self._attestation_report()._render_qweb_pdf(
+            self._attestation_report().report_name, communes.ids
+        )[0]
+        return content, f"attestations_agec_{self.year}.pdf"

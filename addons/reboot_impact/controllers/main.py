@@ -6,7 +6,10 @@ from odoo.addons.reboot_collect.controllers.main import RebootDonorPortal
 
 
 class RebootImpactPortal(RebootDonorPortal):
-    @http.route("/my/impact/<int:year>", type="http", auth="user", website=True)
+    # a read-only page (a PostgreSQL replica may serve it)
+    @http.route(
+        "/my/impact/<int:year>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_impact_dossier(self, year, **kw):
         """The donor's impact dossier: always for the user's own organisation."""
         donor = self._reboot_donor()

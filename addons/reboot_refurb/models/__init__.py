@@ -10,4 +10,5 @@ from . import (
     res_company,
     res_partner,
     stock_lot,
+    stock_move_line,
 )

@@ -1,10 +1,13 @@
 import base64
 import io
+from unittest.mock import patch
 
 import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
+
+from odoo.addons.queue_job.tests.common import trap_jobs
 
 from .. import intake
 from .common import RebootRefurbCommon
@@ -145,6 +148,152 @@ class TestIntake(RebootRefurbCommon, TransactionCase):
             wizard = self._wizard(file=base64.b64encode(content), filename=filename)
             with self.assertRefused(UserError, expected):
                 wizard.action_register()
+
+    def _in_background(self, wizard):
+        """action_register above a job threshold of 2: the job and its trap."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "reboot_base.job_threshold", "2"
+        )
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        with trap_jobs() as trap:
+            action = wizard.action_register()
+        trap.assert_jobs_count(1)
+        return self.env["reboot.job"].browse(action["res_id"]), trap
+
+    def test_large_intake_runs_in_the_background(self):
+        csv_text = "serial;type\nBG-001;laptop\nBG-002;laptop\nBG-003;monitor\n"
+        wizard = self._wizard(
+            file=base64.b64encode(csv_text.encode()), filename="intake.csv"
+        )
+        lots_before = self._lot_count()
+        job, trap = self._in_background(wizard)
+        self.assertEqual((job.state, job.size), ("queued", 3))
+        self.assertEqual(self._lot_count(), lots_before, "nothing inside the request")
+        trap.perform_enqueued_jobs()
+        self.assertEqual((job.state, job.progress, job.result_count), ("done", 100, 3))
+        lots = self.env["stock.lot"].browse(job.result_ids)
+        self.assertEqual(sorted(lots.mapped("name")), ["BG-001", "BG-002", "BG-003"])
+        self.assertEqual(self.pickup.picking_id.state, "done")
+        self.assertEqual(self.pickup.picking_id.move_line_ids.lot_id, lots)
+        action = job.with_user(self.technician).action_open_result()
+        self.assertEqual(action["res_model"], "stock.lot")
+        self.assertIn(self.technician.partner_id, job.message_ids[0].partner_ids)
+
+    def test_failed_background_intake_registers_nothing(self):
+        wizard = self._wizard(
+            device_type_id=self.laptop.id, serials_text="BG-101\nBG-102\nBG-103"
+        )
+        lots_before = self._lot_count()
+        job, trap = self._in_background(wizard)
+        # meanwhile, the receipt was validated by someone else
+        self.pickup.picking_id.action_cancel()
+        trap.perform_enqueued_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("Receive pickup", job.error)
+        self.assertEqual(self._lot_count(), lots_before)
+        self.assertFalse(job.result_ids)
+
+    def test_batched_quants_are_odoos_own(self):
+        """The intake creates the new devices' quants in one batch: the stock,
+        the quants and the valuation are those of Odoo's own loop."""
+        StockMoveLine = type(self.env["stock.move.line"])
+        batchable = StockMoveLine._reboot_batchable_intake_lines
+
+        def stock_after(prefix, batched):
+            pickup = self._received_pickup([(self.laptop, 3), (self.monitor, 2)])
+            rows = [{"serial": f"{prefix}-L{i}", "type": "laptop"} for i in range(3)]
+            rows += [{"serial": f"{prefix}-M{i}", "type": "monitor"} for i in range(2)]
+            seen = []
+
+            def spy(lines):
+                batch = batchable(lines) if batched else lines.browse()
+                seen.append(len(batch))
+                return batch
+
+            with patch.object(StockMoveLine, "_reboot_batchable_intake_lines", spy):
+                lots = self.env["stock.lot"].browse(
+                    self.env["reboot.intake.wizard"].register_serials(pickup.id, rows)
+                )
+            self.assertTrue(seen, "the receipt went through the intake's path")
+            self.assertEqual(sum(seen), 5 if batched else 0)
+            picking = pickup.picking_id
+            quants = self.env["stock.quant"].search([("lot_id", "in", lots.ids)])
+            layers = self.env["stock.valuation.layer"].search(
+                [("stock_move_id", "in", picking.move_ids.ids)]
+            )
+            return {
+                "picking": picking.state,
+                "moves": sorted(
+                    (m.product_id.id, m.state, m.quantity) for m in picking.move_ids
+                ),
+                "quants": sorted(
+                    (
+                        q.lot_id.name.removeprefix(prefix),
+                        q.product_id.id,
+                        q.location_id.id,
+                        q.quantity,
+                        q.reserved_quantity,
+                        q.company_id.id,
+                        bool(q.in_date),
+                    )
+                    for q in quants
+                ),
+                "lots": sorted(
+                    (lot.name.removeprefix(prefix), lot.product_qty, lot.reboot_state)
+                    for lot in lots
+                ),
+                "valuation": sorted(
+                    (v.product_id.id, v.quantity, v.value) for v in layers
+                ),
+            }
+
+        on_hand = self.laptop.product_id.qty_available
+        odoo = stock_after("ODOO", batched=False)
+        ours = stock_after("OURS", batched=True)
+        self.assertEqual(ours, odoo)
+        self.assertEqual(len(ours["quants"]), 10, "a quant in triage, one at supplier")
+        self.assertEqual(self.laptop.product_id.qty_available, on_hand + 6)
+
+    def test_batched_quants_leave_known_serials_to_odoo(self):
+        """A serial that already has a quant where it comes from is moved by
+        Odoo's own loop."""
+        pickup = self._received_pickup([(self.laptop, 2)])
+        supplier = pickup.picking_id.location_id
+        lot = self.env["stock.lot"].create(
+            {"name": "KNOWN-1", "product_id": self.laptop.product_id.id}
+        )
+        self.env["stock.quant"].sudo().create(
+            {
+                "product_id": self.laptop.product_id.id,
+                "location_id": supplier.id,
+                "lot_id": lot.id,
+                "quantity": -1,
+            }
+        )
+        fresh = self.env["stock.lot"].create(
+            {"name": "FRESH-1", "product_id": self.laptop.product_id.id}
+        )
+        lines = self.env["stock.move.line"].new(
+            {
+                "product_id": self.laptop.product_id.id,
+                "lot_id": lot.id,
+                "quantity": 1,
+                "product_uom_id": self.laptop.product_id.uom_id.id,
+                "location_id": supplier.id,
+                "location_dest_id": pickup.picking_id.location_dest_id.id,
+            }
+        ) | self.env["stock.move.line"].new(
+            {
+                "product_id": self.laptop.product_id.id,
+                "lot_id": fresh.id,
+                "quantity": 1,
+                "product_uom_id": self.laptop.product_id.uom_id.id,
+                "location_id": supplier.id,
+                "location_dest_id": pickup.picking_id.location_dest_id.id,
+            }
+        )
+        self.assertEqual(lines._reboot_batchable_intake_lines().lot_id, fresh)
 
     def test_pickup_must_be_received(self):
         pickup = self.env["reboot.pickup"].create(

@@ -11,7 +11,9 @@ from ..intake import COLUMNS, INTEGER_COLUMNS, MAX_ROWS, MAXIMA, SERIAL_RE
 
 class RebootIntakeWizard(models.TransientModel):
     _name = "reboot.intake.wizard"
+    _inherit = ["reboot.job.wizard.mixin"]
     _description = "Register the devices of a pickup"
+    _reboot_job_methods = ("_reboot_register",)
 
     pickup_id = fields.Many2one(
         "reboot.pickup",
@@ -199,9 +201,21 @@ class RebootIntakeWizard(models.TransientModel):
     # Writing -------------------------------------------------------------
 
     def action_register(self):
+        """Register the devices now, or in the background for a large file."""
         self.ensure_one()
-        lots = self._register_devices(self._read_rows())
-        self.registered_count = len(lots)
+        rows = self._read_rows()
+        job = self._reboot_in_background(
+            "_reboot_register",
+            self.env._(
+                "Intake of %(count)s devices, %(pickup)s",
+                count=len(rows),
+                pickup=self.pickup_id.display_name,
+            ),
+            len(rows),
+        )
+        if job:
+            return job
+        lots = self._reboot_register(rows)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Registered devices"),
@@ -213,6 +227,11 @@ class RebootIntakeWizard(models.TransientModel):
             ],
             "domain": [("id", "in", lots.ids)],
         }
+
+    def _reboot_register(self, rows=None):
+        lots = self._register_devices(self._read_rows() if rows is None else rows)
+        self.registered_count = len(lots)
+        return lots
 
     @api.model
     def register_serials(self, pickup_id, rows, device_type_code=False, validate=True):
@@ -274,15 +293,22 @@ class RebootIntakeWizard(models.TransientModel):
             vals.update(
                 {"company_id": pickup.company_id.id, "reboot_pickup_id": pickup.id}
             )
+        Job = self.env["reboot.job"]
+        Job._reboot_progress(1, 4)
         lots = (
             self.env["stock.lot"]
             .with_context(mail_create_nolog=True, tracking_disable=True)
             .create(vals_list)
         )
+        Job._reboot_progress(2, 4)
         self._add_move_lines(picking, lots)
+        Job._reboot_progress(3, 4)
         if self.validate_receipt:
             picking.with_context(
-                skip_backorder=True, picking_ids_not_to_backorder=picking.ids
+                skip_backorder=True,
+                picking_ids_not_to_backorder=picking.ids,
+                # the new devices' quants in one batch (stock_move_line.py)
+                reboot_batch_intake_quants=True,
             ).button_validate()
         pickup.message_post(
             body=self.env._("%(count)s devices registered at intake.", count=len(lots))

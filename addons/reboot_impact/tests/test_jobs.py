@@ -1,0 +1,201 @@
+import io
+import json
+from unittest.mock import patch
+
+import openpyxl
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+from odoo.addons.queue_job.tests.common import trap_jobs
+
+from .test_impact import ImpactData
+
+
+@tagged("post_install", "-at_install")
+class TestDocumentJobs(ImpactData, TransactionCase):
+    """The funder workbook and the donor dossier above the job threshold: a
+    background job, its progress, the file attached and the person who asked
+    notified; a failed job says why and leaves nothing behind."""
+
+    def setUp(self):
+        super().setUp()
+        # the job writes its progress with a cursor of its own: in a test,
+        # the test's own transaction
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+
+    def _threshold(self, value):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "reboot_base.job_threshold", str(value)
+        )
+
+    def _progress_seen(self):
+        """Record every progress the job reports."""
+        seen = []
+        original = type(self.env["reboot.job"])._reboot_set_progress
+
+        def spy(job, percent, state=None):
+            seen.append(percent)
+            return original(job, percent, state=state)
+
+        return seen, patch.object(
+            type(self.env["reboot.job"]), "_reboot_set_progress", spy
+        )
+
+    def _notifications(self, partner):
+        self.env.cr.precommit.run()  # the bus writes its notifications then
+        return (
+            self.env["bus.bus"]
+            .sudo()
+            .search([])
+            .filtered(
+                lambda n: json.loads(n.channel)[1:] == ["res.partner", partner.id]
+            )
+        )
+
+    def test_small_document_stays_immediate(self):
+        report = self._report(donor_id=self.donor.id)
+        with trap_jobs() as trap:
+            action = report.action_funder_xlsx()
+        trap.assert_jobs_count(0)
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertTrue(report.file)
+
+    def test_funder_workbook_as_a_job(self):
+        self._threshold(5)  # the donor's 6 devices pass it
+        report = self._report(donor_id=self.donor.id).with_user(self.manager)
+        with trap_jobs() as trap:
+            action = report.action_funder_xlsx()
+        trap.assert_jobs_count(1)
+        job = self.env["reboot.job"].browse(action["res_id"])
+        self.assertEqual(action["res_model"], "reboot.job")
+        self.assertEqual(
+            (job.state, job.size, job.user_id), ("queued", 6, self.manager)
+        )
+        self.assertFalse(report.file, "nothing is made inside the request")
+        seen, spy = self._progress_seen()
+        before = self._notifications(self.manager.partner_id)
+        with spy:
+            trap.perform_enqueued_jobs()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.progress, 100)
+        self.assertEqual(seen[0], 0, "the job says it started")
+        self.assertIn(99, seen, "the device sheet reports its progress")
+        # the same workbook as the one downloaded at once
+        book = openpyxl.load_workbook(io.BytesIO(job.attachment_id.raw))
+        devices = list(book["Devices"].iter_rows(values_only=True))
+        self.assertEqual(len(devices), 1 + 6 + 1)
+        self.assertEqual(devices[-1][7], 162.0)
+        self.assertTrue(job.attachment_id.name.startswith("rapport_financeur_"))
+        # the person who asked: a message in their inbox with the file, and a
+        # notification on screen
+        message = job.message_ids.filtered(
+            lambda m: job.attachment_id in m.attachment_ids
+        )
+        self.assertIn(self.manager.partner_id, message.partner_ids)
+        notification = self._notifications(self.manager.partner_id) - before
+        self.assertIn("simple_notification", notification.mapped("message")[0])
+        self.assertEqual(
+            job.with_user(self.manager).action_open_result()["type"],
+            "ir.actions.act_url",
+        )
+
+    def test_donor_dossier_as_a_job_reports_each_part(self):
+        self._threshold(50)  # 6 devices, a page each: weighs 60 rows
+        report = self._report(donor_id=self.donor.id)
+        with trap_jobs() as trap:
+            action = report.action_donor_dossier()
+        job = self.env["reboot.job"].browse(action["res_id"])
+        seen, spy = self._progress_seen()
+        with (
+            spy,
+            patch.object(
+                type(self.env["ir.actions.report"]),
+                "_render_qweb_pdf",
+                lambda self_, ref, ids=None, data=None: (b"%PDF-1.4 stub", "pdf"),
+            ),
+            patch(
+                "odoo.addons.reboot_impact.models.reboot_impact_report.merged_pdf",
+                lambda parts: b"".join(pdf for _title, pdf in parts),
+            ),
+        ):
+            trap.perform_enqueued_jobs()
+        self.assertEqual(job.state, "done")
+        sections = len(report._donor_dossier_sections())
+        # a progress per part of the dossier, then done
+        self.assertEqual(
+            [p for p in seen if p],
+            [int(100 * i / sections) for i in range(1, sections)] + [99],
+        )
+        self.assertEqual(job.attachment_id.raw, b"%PDF-1.4 stub" * sections)
+
+    def test_failed_job_says_why_and_leaves_nothing(self):
+        self._threshold(5)
+        report = self._report(donor_id=self.donor.id)
+        with trap_jobs() as trap:
+            action = report.action_funder_xlsx()
+        job = self.env["reboot.job"].browse(action["res_id"])
+        partners = self.env["res.partner"].search_count([])
+
+        reason = "Le modèle de rapport est introuvable."
+
+        def broken(report_):
+            # half-done work, then an error the person can act on
+            self.env["res.partner"].create({"name": "Half-written"})
+            raise UserError(reason)
+
+        with patch.object(type(self.Report), "_funder_xlsx", broken):
+            trap.perform_enqueued_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(job.error, "Le modèle de rapport est introuvable.")
+        self.assertFalse(job.attachment_id)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertIn("introuvable", job.message_ids[0].body)
+
+    def test_unexpected_error_fails_the_job_and_reaches_queue_job(self):
+        self._threshold(5)
+        report = self._report(donor_id=self.donor.id)
+        with trap_jobs() as trap:
+            action = report.action_funder_xlsx()
+        job = self.env["reboot.job"].browse(action["res_id"])
+        # not Odoo's assertRaises, which rolls back what the block wrote: the
+        # job's failure is written by a cursor of its own, that outlives the
+        # job's rolled back transaction (here the test's, in test mode)
+        raised = None
+        with (
+            patch.object(type(self.Report), "_funder_xlsx", lambda r: 1 / 0),
+            self.assertLogs("odoo.addons.reboot_base.models.reboot_job", "ERROR"),
+        ):
+            try:
+                trap.perform_enqueued_jobs()
+            except ZeroDivisionError as error:
+                raised = error
+        self.assertTrue(raised, "queue_job gets the error, and its traceback")
+        self.assertEqual(job.state, "failed")
+        self.assertIn("nothing was changed", job.error)
+
+    def test_jobs_are_private_and_run_only_their_work(self):
+        self._threshold(5)
+        report = self._report(donor_id=self.donor.id).with_user(self.manager)
+        with trap_jobs():
+            action = report.action_funder_xlsx()
+        job = self.env["reboot.job"].browse(action["res_id"])
+        other = new_test_user(
+            self.env, login="job_other", groups="reboot_base.group_reboot_manager"
+        )
+        self.assertFalse(
+            self.env["reboot.job"].with_user(other).search([("id", "=", job.id)]),
+            "another person does not see the job",
+        )
+        self.assertEqual(self.env["reboot.job"].with_user(self.manager).search([]), job)
+        with self.assertRaises(AccessError):
+            job.with_user(self.manager).write({"method": "unlink"})
+        with self.assertRaises(AccessError):
+            self.env["reboot.job"].with_user(self.manager).create(
+                {"name": "x", "res_model": "res.users", "method": "unlink"}
+            )
+        # a job whose work is not a declared job method does not run
+        job.sudo().method = "_funder_xlsx"
+        with self.assertRaises(AccessError):
+            job.with_user(self.manager)._reboot_run()
