@@ -6,7 +6,7 @@ DB ?= reboot
 PORT ?= 8069
 export ODOO_PATH VENV PYTHON
 
-.PHONY: help setup test odoo-tests upgrade-test run lint bench
+.PHONY: help setup test odoo-tests upgrade-test run lint bench load
 
 help:
 	@echo "make run    serve the demo database '$(DB)' on http://localhost:$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make odoo-tests  Odoo's own tests of stock, sale, repair, event... with the suite installed"
 	@echo "make upgrade-test  the previous release's demo database upgrades to this checkout, nothing lost"
 	@echo "make bench  the benchmark at scale (QUICK=1 for a 1/10 smoke run)"
+	@echo "make load   the production profile under 20 commune officers and 2 managers (loopback)"
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -36,3 +37,6 @@ lint: setup
 
 bench: setup
 	@bash scripts/bench.sh
+
+load: setup
+	@bash scripts/load.sh

@@ -11,6 +11,7 @@ import os
 import random
 import resource
 import statistics
+import threading
 import time
 
 import psycopg2
@@ -26,6 +27,36 @@ RESULTS = []
 
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb():
+    """The process's resident memory now (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+class MemoryWatch:
+    """The most resident memory the process adds over what it held at the
+    start (sampled every 20 ms by a thread): the memory a task costs."""
+
+    def __enter__(self):
+        gc.collect()
+        self.start = self.peak = rss_mb()
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, rss_mb())
+            time.sleep(0.02)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.peak = max(self.peak, rss_mb())
+        self.added_mb = self.peak - self.start
 
 
 class Measure:
@@ -281,8 +312,10 @@ def scenario_impact(env, n):
     with Measure(env, f"e. impact figures over {n} devices", n):
         figures = report._figures()
     assert figures["received"] >= n
-    with Measure(env, f"e. funder XLSX over {n} devices", n):
+    env.invalidate_all()
+    with Measure(env, f"e. funder XLSX over {n} devices", n), MemoryWatch() as memory:
         report._funder_xlsx()
+    return memory.added_mb
 
 
 def scenario_dossier(env, n=600):
@@ -356,8 +389,14 @@ def run(env, quick=False):
     catalogue = step(scenario_catalogue, (100, 10000 // scale))[0]
     step(scenario_order, 200 // scale)
     step(scenario_impact, 10000 // scale)
-    step(scenario_impact, 100000 // scale)
+    funder_memory = step(scenario_impact, 100000 // scale)
     dossiers = step(scenario_dossier, 600 // scale)
+    million = None
+    if os.environ.get("BENCH_MILLION"):  # make bench BENCH_MILLION=1: once
+        vacuum(env)
+        million = scenario_impact(env, 1_000_000)
+        env.cr.rollback()
+        env.invalidate_all()
     # one line per scenario: the median of its repeats
     rows = {}
     for result in RESULTS:
@@ -389,6 +428,10 @@ def run(env, quick=False):
     )
     print(f"catalogue_queries_100: {catalogue[sizes[0]]}")
     print(f"catalogue_queries_10000: {catalogue[sizes[-1]]}")
+    label = f"{100 // scale}k"
+    print(f"funder_xlsx_{label}_added_mb: {statistics.median(funder_memory):.0f}")
+    if million is not None:
+        print(f"funder_xlsx_1m_added_mb: {million:.0f}")
     n = 600 // scale
     print(f"dossier_{n}_server_up: {'yes' if dossiers[0]['server'] else 'no'}")
     print(

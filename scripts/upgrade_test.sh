@@ -13,7 +13,7 @@ set -uo pipefail
 source "$(dirname "$0")/odoo_env.sh"
 cd "$ROOT"
 
-PREVIOUS_RELEASES=${PREVIOUS_RELEASES:-"5ce687e042a761ce11b22bb1c92884684270443a 4ccaecfeae39cf7bb3a80414720d2e1c3419a9e0"}
+PREVIOUS_RELEASES=${PREVIOUS_RELEASES:-"5ce687e042a761ce11b22bb1c92884684270443a 40b033a2f7ff8dedeb9df9a35385437be7ce0c31"}
 RUN_ID=${RUN_ID:-$$}
 DB="reboot_upgrade_${RUN_ID}"
 LOG_DIR="$ROOT/.logs"
