@@ -36,3 +36,27 @@ class IrActionsReport(models.Model):
                 return super()._render_qweb_pdf(report_ref, res_ids=ids, data=data)
             documents.append(content)
         return merge_pdf(documents), "pdf"
+
+    def _reboot_pdf_in_one_run(self, report_ref, res_ids):
+        """The PDF of `report_ref` for `res_ids` as Odoo renders it (the same
+        HTML, one wkhtmltopdf run), without what Odoo adds to keep a PDF per
+        record: it cuts the run's PDF into one file per record, then merges
+        them again (600 certificates: 600 files written and read). For long
+        documents that nobody keeps per record (the donor dossier's parts)."""
+        report = self._get_report(report_ref)
+        context = {"debug": False}  # one assets bundle, as Odoo renders PDFs
+        html = self.with_context(**context)._render_qweb_html(
+            report_ref, res_ids, data={"debug": False}
+        )[0]
+        bodies, _ids, header, footer, paper = report.with_context(
+            **context
+        )._prepare_html(html, report_model=report.model)
+        return self._run_wkhtmltopdf(
+            bodies,
+            report_ref=report_ref,
+            header=header,
+            footer=footer,
+            landscape=self.env.context.get("landscape"),
+            specific_paperformat_args=paper,
+            set_viewport_size=self.env.context.get("set_viewport_size"),
+        )

@@ -366,3 +366,18 @@ class TestCommunePortal(RebootCommuneCommon, HttpCase):
         self.assertEqual(order.order_line.product_uom_qty, 2)
         self.assertIn("Jules Ferry", order.note)
         self.assertEqual(order.picking_ids.move_ids.product_uom_qty, 2)
+
+
+@tagged("post_install", "-at_install")
+class TestReadOnlyPages(HttpCase):
+    def test_catalogue_and_passport_may_be_served_by_a_replica(self):
+        """Declared read-only (a PostgreSQL replica may serve them); the portal
+        tests above open them in a read-only transaction, where any write
+        would fail."""
+        routes = {
+            rule.rule: rule.endpoint.routing
+            for rule in self.env["ir.http"].routing_map().iter_rules()
+        }
+        self.assertIs(routes["/my/catalogue"]["readonly"], True)
+        self.assertIs(routes["/my/devices/<int:lot_id>/passport"]["readonly"], True)
+        self.assertFalse(routes["/my/catalogue/request"]["readonly"])

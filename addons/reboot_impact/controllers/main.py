@@ -6,10 +6,8 @@ from odoo.addons.reboot_collect.controllers.main import RebootDonorPortal
 
 
 class RebootImpactPortal(RebootDonorPortal):
-    # a read-only page (a PostgreSQL replica may serve it)
-    @http.route(
-        "/my/impact/<int:year>", type="http", auth="user", website=True, readonly=True
-    )
+    # not read-only: the dossier is made by a (transient) report record
+    @http.route("/my/impact/<int:year>", type="http", auth="user", website=True)
     def portal_impact_dossier(self, year, **kw):
         """The donor's impact dossier: always for the user's own organisation."""
         donor = self._reboot_donor()

@@ -591,7 +591,7 @@ class RebootImpactReport(models.TransientModel):
         return sections
 
     def _donor_dossier_pdf(self):
-        """Each part rendered once, then merged, a bookmark per part."""
+        """Each part rendered in one run, then merged, a bookmark per part."""
         self.ensure_one()
         # the dossier's parts run no javascript: no need for Odoo's 1 s wait
         Report = self.env["ir.actions.report"].with_context(
@@ -600,7 +600,7 @@ class RebootImpactReport(models.TransientModel):
         sections = self._donor_dossier_sections()
         parts = []
         for title, report_ref, ids in sections:
-            parts.append((title, Report._render_qweb_pdf(report_ref, ids)[0]))
+            parts.append((title, Report._reboot_pdf_in_one_run(report_ref, ids)))
             self.env["reboot.job"]._reboot_progress(len(parts), len(sections))
         return merged_pdf(parts)
 

@@ -112,8 +112,8 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             spy,
             patch.object(
                 type(self.env["ir.actions.report"]),
-                "_render_qweb_pdf",
-                lambda self_, ref, ids=None, data=None: (b"%PDF-1.4 stub", "pdf"),
+                "_reboot_pdf_in_one_run",
+                lambda self_, ref, ids: b"%PDF-1.4 stub",
             ),
             patch(
                 "odoo.addons.reboot_impact.models.reboot_impact_report.merged_pdf",
