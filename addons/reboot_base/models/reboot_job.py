@@ -152,7 +152,13 @@ class RebootJob(models.Model):
 
     def _reboot_done(self, result):
         job = self.sudo()  # the job writes itself
-        values = {"state": "done", "progress": 100, "date_done": fields.Datetime.now()}
+        # the wizard's values (a whole intake file, maybe) are no longer needed
+        values = {
+            "state": "done",
+            "progress": 100,
+            "date_done": fields.Datetime.now(),
+            "values": False,
+        }
         attachments = self.env["ir.attachment"]
         if isinstance(result, models.BaseModel):
             values.update(
@@ -196,6 +202,7 @@ class RebootJob(models.Model):
             "state": "failed",
             "error": reason,
             "date_done": fields.Datetime.now(),
+            "values": False,
         }
         message = self.env._(
             "%(name)s failed: %(reason)s", name=self.name, reason=reason

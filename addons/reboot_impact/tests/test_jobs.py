@@ -80,6 +80,7 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             trap.perform_enqueued_jobs()
         self.assertEqual(job.state, "done")
         self.assertEqual(job.progress, 100)
+        self.assertFalse(job.values, "the wizard's values are not kept")
         self.assertEqual(seen[0], 0, "the job says it started")
         self.assertIn(99, seen, "the device sheet reports its progress")
         # the same workbook as the one downloaded at once
