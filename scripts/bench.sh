@@ -14,25 +14,7 @@ odoo -d "$DB" -i "$MODULES" --without-demo=all --stop-after-init --log-level=war
     --http-port="$PORT" >"$ROOT/.logs/bench-install.log" 2>&1
 
 echo "==> starting its HTTP server on 127.0.0.1:$PORT"
-# odoo-bin itself (not the shell function) in the background: $! is the server
-"$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" --addons-path="$ADDONS_PATH" \
-    --data-dir="$DATA_DIR" -d "$DB" --http-interface=127.0.0.1 --http-port="$PORT" \
-    --log-level=warn >"$ROOT/.logs/bench-server.log" 2>&1 &
-SERVER=$!
-stop_server() { kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; }
-trap stop_server EXIT
-"$ROOT/$VENV/bin/python" - "$PORT" <<'PY'
-import sys, time, urllib.request
-deadline = time.monotonic() + 120
-while True:
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/web/login", timeout=5)
-        break
-    except OSError:
-        if time.monotonic() > deadline:
-            sys.exit("the bench's HTTP server did not start (.logs/bench-server.log)")
-        time.sleep(1)
-PY
+serve_in_background "$PORT" "$ROOT/.logs/bench-server.log" -d "$DB" --log-level=warn
 
 echo "==> running the scenarios (QUICK=${QUICK:-0})"
 BENCH_SERVER_URL="http://127.0.0.1:$PORT" \

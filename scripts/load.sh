@@ -28,25 +28,9 @@ load_data.prepare(env)
 PY
 
 echo "==> the production profile on 127.0.0.1:$PORT (websocket $GEVENT_PORT)"
-"$ROOT/$VENV/bin/python" "$ODOO_PATH/odoo-bin" -c "$ROOT/docker/odoo/production.conf" \
-    --addons-path="$ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" --db-filter="^$DB\$" \
-    --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$GEVENT_PORT" \
-    --log-level=warn >"$ROOT/.logs/load-server.log" 2>&1 &
-SERVER=$!
-stop_server() { kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; }
-trap stop_server EXIT
-"$ROOT/$VENV/bin/python" - "$PORT" <<'PY'
-import sys, time, urllib.request
-deadline = time.monotonic() + 120
-while True:
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/web/login", timeout=5)
-        break
-    except OSError:
-        if time.monotonic() > deadline:
-            sys.exit("the server did not start (.logs/load-server.log)")
-        time.sleep(1)
-PY
+serve_in_background "$PORT" "$ROOT/.logs/load-server.log" \
+    -c "$ROOT/docker/odoo/production.conf" -d "$DB" --db-filter="^$DB\$" \
+    --gevent-port="$GEVENT_PORT" --log-level=warn
 echo "==> load"
 status=0
 LOAD_URL="http://127.0.0.1:$PORT" "$ROOT/$VENV/bin/python" "$ROOT/bench/load.py" || status=$?
