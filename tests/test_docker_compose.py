@@ -7,6 +7,7 @@ at /mnt/extra-addons, named volumes for the database and the filestore, the
 addons, and the ``test`` service that runs their tests.
 """
 
+import configparser
 import re
 import shlex
 from pathlib import Path
@@ -275,9 +276,40 @@ def test_odoo_exposes_port_8069(compose):
 
 
 def test_odoo_listens_on_this_machine_only_by_default(compose):
-    """Published on 127.0.0.1 unless REBOOT_BIND opens it on purpose."""
+    """Published on 127.0.0.1 unless REBOOT_BIND opens it on purpose: the
+    HTTP port and the websocket's (the production profile's gevent_port)."""
     ports = [str(p) for p in _service(compose, "odoo").get("ports") or []]
-    assert ports == ["${REBOOT_BIND:-127.0.0.1}:8069:8069"], ports
+    assert ports == [
+        "${REBOOT_BIND:-127.0.0.1}:8069:8069",
+        "${REBOOT_BIND:-127.0.0.1}:8072:8072",
+    ], ports
+
+
+def test_odoo_image_runs_the_production_profile():
+    """The image installs OCA's queue_job (the version make installs) and
+    runs with docker/odoo/production.conf: workers, the websocket port,
+    queue_job's runner, proxy mode, no database manager."""
+    dockerfile = (ROOT / "docker" / "odoo" / "Dockerfile").read_text()
+    wanted = (ROOT / "requirements-oca.txt").read_text().split()
+    queue_job = next(line for line in wanted if line.startswith("odoo-addon-queue_job"))
+    assert queue_job in dockerfile
+    assert "COPY production.conf /etc/odoo/odoo.conf" in dockerfile
+    conf = configparser.ConfigParser()
+    conf.read(ROOT / "docker" / "odoo" / "production.conf")
+    options = conf["options"]
+    assert int(options["workers"]) >= 2
+    assert options["gevent_port"] == "8072"
+    assert "queue_job" in options["server_wide_modules"].split(",")
+    assert options.getboolean("proxy_mode") is True
+    assert options.getboolean("list_db") is False
+    assert int(options["limit_memory_hard"]) > int(options["limit_memory_soft"])
+    assert conf["queue_job"]["channels"].startswith("root:")
+
+
+def test_test_service_runs_without_workers(compose):
+    """The image's profile has workers; Odoo's tests run in one process."""
+    command = " ".join(_service(compose, "test")["command"])
+    assert "--workers 0" in command, command
 
 
 def test_odoo_has_no_database_manager(compose):
