@@ -17,6 +17,7 @@
         "views/reboot_device_type_views.xml",
         "views/reboot_settings_views.xml",
         "views/reboot_job_views.xml",
+        "report/report_layouts.xml",
         "wizards/reboot_proof_delete_views.xml",
     ],
     "assets": {
@@ -26,6 +27,9 @@
                 "web/static/fonts/fonts.scss",
                 "reboot_base/static/src/scss/report_fonts.scss",
             ),
+        ],
+        "reboot_base.report_assets_light": [
+            "reboot_base/static/src/scss/report_light.scss",
         ],
     },
     "pre_init_hook": "pre_init_hook",

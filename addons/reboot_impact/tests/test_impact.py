@@ -1,12 +1,16 @@
 import base64
 import io
+import re
 from datetime import date
+from pathlib import Path
 from unittest.mock import patch
 
+import lxml.html
 import openpyxl
 from pypdf import PdfReader
 
 from odoo.exceptions import UserError
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from odoo.addons.reboot_commune_sales.tests.common import RebootCommuneCommon
@@ -373,6 +377,52 @@ class TestDonorDossier(ImpactData, HttpCase):
         }
         self.assertTrue(fonts, "no font: the text was drawn as shapes")
         self.assertLess(len(pdf) / len(reader.pages), 60_000)
+
+    def test_long_documents_print_with_the_light_stylesheet(self):
+        """The dossier's parts and the certificates print with the suite's
+        light stylesheet, which styles every class they use; their HTML
+        preview and Odoo's own reports keep Odoo's stylesheet."""
+        report = self._report(donor_id=self.donor.id)
+        Report = self.env["ir.actions.report"].with_context(debug=False)
+        light = Path(
+            get_module_path("reboot_base"), "static/src/scss/report_light.scss"
+        ).read_text()
+        styled = set(re.findall(r"\.([a-z][\w-]*)", light))
+        # what the layouts set on every page, and markers of the suite's tests
+        structural = {
+            "page",
+            "article",
+            "o_body_pdf",
+            "o_css_margins",
+            "overflow-hidden",
+        }
+        sections = report._donor_dossier_sections() + [
+            ("", "reboot_refurb.action_report_device_passport", self.lot_1.ids),
+            ("", "reboot_impact.action_report_reuse_certificate", self.pickup.ids),
+        ]
+        for _title, ref, ids in sections:
+            action = Report._get_report(ref)
+            self.assertTrue(action.reboot_light_style, ref)
+            html = Report._render_qweb_html(ref, ids, data={"debug": False})[0]
+            self.assertIn(b"web.report_assets_common", html, "the preview keeps Odoo's")
+            bodies = action._prepare_html(html, report_model=action.model)[0]
+            page = "".join(bodies)
+            self.assertIn("reboot_base.report_assets_light", page, ref)
+            self.assertNotIn("web.report_assets_common", page, ref)
+            used = {
+                name
+                for classes in lxml.html.fromstring(page).xpath("//@class")
+                for name in classes.split()
+            }
+            unstyled = {
+                name
+                for name in used - styled - structural
+                if not name.startswith(("o_reboot", "reboot_"))
+            }
+            self.assertFalse(unstyled, f"{ref}: classes the light stylesheet lacks")
+        odoo_report = Report._get_report("stock.action_report_lot_label")
+        self.assertFalse(odoo_report.reboot_light_style)
+        self.assertEqual(odoo_report._get_layout(), self.env.ref("web.minimal_layout"))
 
     def test_portal_offers_dossiers_of_years_with_gifts_only(self):
         self.authenticate("dossier_donor", "dossier_donor")
