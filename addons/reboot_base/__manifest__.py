@@ -21,6 +21,12 @@
         "wizards/reboot_proof_delete_views.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "reboot_base/static/src/job_progress/*.js",
+        ],
+        "web.assets_unit_tests": [
+            "reboot_base/static/tests/**/*.test.js",
+        ],
         "web.report_assets_common": [
             (
                 "replace",

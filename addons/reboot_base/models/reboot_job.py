@@ -1,3 +1,4 @@
+import contextlib
 import logging
 
 from odoo import api, fields, models
@@ -207,14 +208,14 @@ class RebootJob(models.Model):
         message = self.env._(
             "%(name)s failed: %(reason)s", name=self.name, reason=reason
         )
-        if own_cursor:
-            with self.env.registry.cursor() as cr:
-                job = self.with_env(self.env(cr=cr)).sudo()
-                job.write(values)
-                job._reboot_tell(message, "danger")
-        else:
-            job = self.sudo()
-            job.invalidate_recordset()
+        cursor = (
+            self.env.registry.cursor()
+            if own_cursor
+            else contextlib.nullcontext(self.env.cr)
+        )
+        with cursor as cr:
+            job = self.with_env(self.env(cr=cr)).sudo()
+            job.invalidate_recordset()  # the progress was written by another cursor
             job.write(values)
             job._reboot_tell(message, "danger")
         self.invalidate_recordset()
@@ -232,6 +233,15 @@ class RebootJob(models.Model):
             "simple_notification",
             {"type": kind, "title": self.name, "message": message, "sticky": True},
         )
+        self._reboot_send_progress(self.progress, self.state)
+
+    def _reboot_send_progress(self, progress, state):
+        """Tell the job's page, open in the browser of the person who asked,
+        to show the progress (the reboot_job_progress field reloads it)."""
+        self.sudo().user_id._bus_send(
+            "reboot.job/progress",
+            {"id": self.id, "progress": progress, "state": state},
+        )
 
     def _reboot_set_progress(self, percent, state=None):
         """Write the job's progress with a cursor of its own, committed at
@@ -247,6 +257,9 @@ class RebootJob(models.Model):
                     "UPDATE reboot_job SET progress = %s WHERE id = %s",
                     (percent, self.id),
                 )
+            self.with_env(self.env(cr=cr))._reboot_send_progress(
+                percent, state or "started"
+            )
         self.invalidate_recordset(["progress", "state"])
 
     @api.model
@@ -292,16 +305,17 @@ class RebootJobWizard(models.AbstractModel):
     _reboot_job_methods = ()
 
     def _reboot_job_values(self):
-        """The values to create this wizard again in the job."""
+        """The values to create this wizard again in the job: what the person
+        chose. Read-only fields are what the work makes (a file to download,
+        the records imported): not copied."""
         self.ensure_one()
         values = {}
         for name, field in self._fields.items():
             if (
                 not field.store
                 or field.automatic
-                or name in ("file", "filename")
-                and field.readonly
-                or field.type in ("one2many",)
+                or field.readonly
+                or field.type == "one2many"
             ):
                 continue
             value = self[name]

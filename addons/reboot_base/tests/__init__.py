@@ -1,1 +1,1 @@
-from . import test_base, test_device_type, test_spreadsheet
+from . import test_base, test_device_type, test_job_page, test_spreadsheet

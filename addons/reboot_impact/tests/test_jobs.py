@@ -30,6 +30,16 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             "reboot_base.job_threshold", str(value)
         )
 
+    def _funder_job(self, user=None):
+        """The funder workbook of the donor asked as a job (their 6 devices
+        pass the threshold), queued: the report, the job, queue_job's trap."""
+        self._threshold(5)
+        report = self._report(donor_id=self.donor.id)
+        with trap_jobs() as trap:
+            action = report.with_user(user or self.env.user).action_funder_xlsx()
+        self.assertEqual(action["res_model"], "reboot.job")
+        return report, self.env["reboot.job"].browse(action["res_id"]), trap
+
     def _progress_seen(self):
         """Record every progress the job reports."""
         seen = []
@@ -63,13 +73,8 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertTrue(report.file)
 
     def test_funder_workbook_as_a_job(self):
-        self._threshold(5)  # the donor's 6 devices pass it
-        report = self._report(donor_id=self.donor.id).with_user(self.manager)
-        with trap_jobs() as trap:
-            action = report.action_funder_xlsx()
+        report, job, trap = self._funder_job(self.manager)
         trap.assert_jobs_count(1)
-        job = self.env["reboot.job"].browse(action["res_id"])
-        self.assertEqual(action["res_model"], "reboot.job")
         self.assertEqual(
             (job.state, job.size, job.user_id), ("queued", 6, self.manager)
         )
@@ -95,8 +100,18 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             lambda m: job.attachment_id in m.attachment_ids
         )
         self.assertIn(self.manager.partner_id, message.partner_ids)
-        notification = self._notifications(self.manager.partner_id) - before
-        self.assertIn("simple_notification", notification.mapped("message")[0])
+        notifications = [
+            json.loads(n.message)
+            for n in (self._notifications(self.manager.partner_id) - before).sorted()
+        ]
+        self.assertIn("simple_notification", [n["type"] for n in notifications])
+        # the job's page, if open, follows each step and the end
+        news = [
+            n["payload"] for n in notifications if n["type"] == "reboot.job/progress"
+        ]
+        self.assertEqual(news[0], {"id": job.id, "progress": 0, "state": "started"})
+        self.assertEqual(news[-1], {"id": job.id, "progress": 100, "state": "done"})
+        self.assertEqual([n["progress"] for n in news], seen + [100])
         self.assertEqual(
             job.with_user(self.manager).action_open_result()["type"],
             "ir.actions.act_url",
@@ -132,11 +147,7 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertEqual(job.attachment_id.raw, b"%PDF-1.4 stub" * sections)
 
     def test_failed_job_says_why_and_leaves_nothing(self):
-        self._threshold(5)
-        report = self._report(donor_id=self.donor.id)
-        with trap_jobs() as trap:
-            action = report.action_funder_xlsx()
-        job = self.env["reboot.job"].browse(action["res_id"])
+        _report, job, trap = self._funder_job()
         partners = self.env["res.partner"].search_count([])
 
         reason = "Le modèle de rapport est introuvable."
@@ -153,13 +164,12 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertFalse(job.attachment_id)
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
         self.assertIn("introuvable", job.message_ids[0].body)
+        last = json.loads(self._notifications(self.env.user.partner_id)[-1:].message)
+        self.assertEqual(last["type"], "reboot.job/progress")
+        self.assertEqual(last["payload"]["state"], "failed")
 
     def test_unexpected_error_fails_the_job_and_reaches_queue_job(self):
-        self._threshold(5)
-        report = self._report(donor_id=self.donor.id)
-        with trap_jobs() as trap:
-            action = report.action_funder_xlsx()
-        job = self.env["reboot.job"].browse(action["res_id"])
+        _report, job, trap = self._funder_job()
         # not Odoo's assertRaises, which rolls back what the block wrote: the
         # job's failure is written by a cursor of its own, that outlives the
         # job's rolled back transaction (here the test's, in test mode)
@@ -177,11 +187,7 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertIn("nothing was changed", job.error)
 
     def test_jobs_are_private_and_run_only_their_work(self):
-        self._threshold(5)
-        report = self._report(donor_id=self.donor.id).with_user(self.manager)
-        with trap_jobs():
-            action = report.action_funder_xlsx()
-        job = self.env["reboot.job"].browse(action["res_id"])
+        _report, job, _trap = self._funder_job(self.manager)
         other = new_test_user(
             self.env, login="job_other", groups="reboot_base.group_reboot_manager"
         )
