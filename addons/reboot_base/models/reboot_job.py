@@ -1,4 +1,4 @@
-import contextlib
+import functools
 import logging
 
 from odoo import api, fields, models
@@ -118,7 +118,13 @@ class RebootJob(models.Model):
         Errors the person can act on (a wrong file, a wrong state) fail the
         job with their message; anything else fails it too and is logged and
         raised for queue_job to keep the traceback. Either way, the work is
-        rolled back to nothing: it runs inside a savepoint."""
+        rolled back to nothing: it runs inside a savepoint.
+
+        The job's own record is written only by short transactions of their
+        own (`_reboot_set_progress`, `_reboot_finish`), never by the work's:
+        a row the work's transaction wrote after another transaction did
+        would fail it ("could not serialize access due to concurrent update",
+        REPEATABLE READ), and with it the work."""
         self.ensure_one()
         if self.state not in ("queued", "started"):
             return
@@ -145,14 +151,14 @@ class RebootJob(models.Model):
                     "The administrator finds the details in the server's log "
                     "(job %(id)s).",
                     id=self.id,
-                ),
-                own_cursor=True,
+                )
             )
             raise
         self._reboot_done(result)
 
     def _reboot_done(self, result):
-        job = self.sudo()  # the job writes itself
+        """Keep the result; the job is done once the work's transaction has
+        committed (what it made is then there for everyone)."""
         # the wizard's values (a whole intake file, maybe) are no longer needed
         values = {
             "state": "done",
@@ -160,7 +166,6 @@ class RebootJob(models.Model):
             "date_done": fields.Datetime.now(),
             "values": False,
         }
-        attachments = self.env["ir.attachment"]
         if isinstance(result, models.BaseModel):
             values.update(
                 result_model=result._name,
@@ -169,20 +174,52 @@ class RebootJob(models.Model):
             )
         elif result:
             content, filename = result
-            attachments = attachments.sudo().create(
-                {
-                    "name": filename,
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
+            # committed with the work
+            values["attachment_id"] = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": filename,
+                        "raw": content,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                    }
+                )
+                .id
             )
-            values["attachment_id"] = attachments.id
-        job.invalidate_recordset()  # the progress was written by another cursor
-        job.write(values)
-        job._reboot_tell(job._reboot_done_message(), "success", attachments)
+        self.env.cr.postcommit.add(
+            functools.partial(self._reboot_finish, values, "success")
+        )
 
-    def _reboot_done_message(self):
+    def _reboot_fail(self, reason):
+        """Mark the job failed with `reason` and tell the person who asked, at
+        once: the work's transaction is rolled back (to its savepoint, or
+        whole by queue_job)."""
+        self._reboot_finish(
+            {
+                "state": "failed",
+                "error": reason,
+                "date_done": fields.Datetime.now(),
+                "values": False,
+            },
+            "danger",
+        )
+
+    def _reboot_finish(self, values, kind):
+        """Write the job's end and tell the person who asked, in a transaction
+        of its own."""
+        with self.env.registry.cursor() as cr:
+            job = self.with_env(self.env(cr=cr)).sudo()
+            job.write(values)
+            job._reboot_tell(job._reboot_end_message(), kind, job.attachment_id)
+        self.invalidate_recordset()
+
+    def _reboot_end_message(self):
+        if self.state == "failed":
+            return self.env._(
+                "%(name)s failed: %(reason)s", name=self.name, reason=self.error
+            )
         if self.attachment_id:
             return self.env._(
                 "%(name)s is ready: %(file)s is attached.",
@@ -194,31 +231,6 @@ class RebootJob(models.Model):
             name=self.name,
             count=self.result_count,
         )
-
-    def _reboot_fail(self, reason, own_cursor=False):
-        """Mark the job failed with `reason` and tell the person who asked.
-        `own_cursor`: written and committed by a cursor of its own, as the
-        job's transaction is about to be rolled back."""
-        values = {
-            "state": "failed",
-            "error": reason,
-            "date_done": fields.Datetime.now(),
-            "values": False,
-        }
-        message = self.env._(
-            "%(name)s failed: %(reason)s", name=self.name, reason=reason
-        )
-        cursor = (
-            self.env.registry.cursor()
-            if own_cursor
-            else contextlib.nullcontext(self.env.cr)
-        )
-        with cursor as cr:
-            job = self.with_env(self.env(cr=cr)).sudo()
-            job.invalidate_recordset()  # the progress was written by another cursor
-            job.write(values)
-            job._reboot_tell(message, "danger")
-        self.invalidate_recordset()
 
     def _reboot_tell(self, message, kind, attachments=None):
         """`message` in the job's chatter, in the inbox of the person who

@@ -34,3 +34,11 @@ def untranslated_terms(env, module, lang="fr_FR"):
             if mod == module and source.strip() and source not in translated
         }
     )
+
+
+def perform_jobs(env, trap):
+    """Run the background jobs queue_job's `trap` holds, as its runner would:
+    then each job's transaction commits, which marks the job done (its
+    post-commit hook; a test's transaction never commits)."""
+    trap.perform_enqueued_jobs()
+    env.cr.postcommit.run()

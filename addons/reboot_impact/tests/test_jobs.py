@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.queue_job.tests.common import trap_jobs
+from odoo.addons.reboot_base.tests.common import perform_jobs
 
 from .test_impact import ImpactData
 
@@ -53,6 +54,17 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             type(self.env["reboot.job"]), "_reboot_set_progress", spy
         )
 
+    def _job_writes(self):
+        """Record the cursor of every write of a job."""
+        cursors = []
+        original = type(self.env["reboot.job"]).write
+
+        def spy(jobs, vals):
+            cursors.append(jobs.env.cr)
+            return original(jobs, vals)
+
+        return cursors, patch.object(type(self.env["reboot.job"]), "write", spy)
+
     def _notifications(self, partner):
         self.env.cr.precommit.run()  # the bus writes its notifications then
         return (
@@ -81,9 +93,17 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertFalse(report.file, "nothing is made inside the request")
         seen, spy = self._progress_seen()
         before = self._notifications(self.manager.partner_id)
-        with spy:
+        writes, write_spy = self._job_writes()
+        with spy, write_spy:
             trap.perform_enqueued_jobs()
+            self.assertEqual(job.state, "started", "done once the work committed")
+            self.env.cr.postcommit.run()  # the work's transaction commits
         self.assertEqual(job.state, "done")
+        # The job's record is written by transactions of its own only: in
+        # production, the work's transaction writing the row after the
+        # progress did fails ("could not serialize access", REPEATABLE READ).
+        self.assertTrue(writes)
+        self.assertNotIn(self.env.cr, writes)
         self.assertEqual(job.progress, 100)
         self.assertFalse(job.values, "the wizard's values are not kept")
         self.assertEqual(seen[0], 0, "the job says it started")
@@ -136,7 +156,7 @@ class TestDocumentJobs(ImpactData, TransactionCase):
                 lambda parts: b"".join(pdf for _title, pdf in parts),
             ),
         ):
-            trap.perform_enqueued_jobs()
+            perform_jobs(self.env, trap)
         self.assertEqual(job.state, "done")
         sections = len(report._donor_dossier_sections())
         # a progress per part of the dossier, then done
@@ -157,13 +177,16 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             self.env["res.partner"].create({"name": "Half-written"})
             raise UserError(reason)
 
-        with patch.object(type(self.Report), "_funder_xlsx", broken):
-            trap.perform_enqueued_jobs()
+        writes, write_spy = self._job_writes()
+        with patch.object(type(self.Report), "_funder_xlsx", broken), write_spy:
+            perform_jobs(self.env, trap)
+        self.assertNotIn(self.env.cr, writes, "written apart from the work")
         self.assertEqual(job.state, "failed")
         self.assertEqual(job.error, "Le modèle de rapport est introuvable.")
         self.assertFalse(job.attachment_id)
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
-        self.assertIn("introuvable", job.message_ids[0].body)
+        told = job.message_ids.filtered("partner_ids")  # not the tracking
+        self.assertIn("introuvable", told.body)
         last = json.loads(self._notifications(self.env.user.partner_id)[-1:].message)
         self.assertEqual(last["type"], "reboot.job/progress")
         self.assertEqual(last["payload"]["state"], "failed")
@@ -179,7 +202,7 @@ class TestDocumentJobs(ImpactData, TransactionCase):
             self.assertLogs("odoo.addons.reboot_base.models.reboot_job", "ERROR"),
         ):
             try:
-                trap.perform_enqueued_jobs()
+                perform_jobs(self.env, trap)
             except ZeroDivisionError as error:
                 raised = error
         self.assertTrue(raised, "queue_job gets the error, and its traceback")
