@@ -4,8 +4,10 @@ production profile, on loopback only, bounded in time and in requests.
 Commune officers (one thread each) browse the suite's catalogue
 (/my/catalogue) and Odoo's own order list (/my/orders) in turn, and send a
 quote request every tenth round; managers read the device list as the back
-office does (web_search_read). Prints the 95th percentiles, the portal's
-requests per second, the suite's p95 over Odoo's own, and the errors."""
+office does (web_search_read), and one of them asks the funder workbook of
+every device, which runs as a background job on queue_job's runner while the
+others work. Prints the 95th percentiles, the portal's requests per second,
+the suite's p95 over Odoo's own, the job's time, and the errors."""
 
 import json
 import os
@@ -155,6 +157,60 @@ def manager(stats, session, warm=False):
             return
 
 
+def call_kw(session, model, method, args, kwargs=None):
+    response = session.post(
+        f"{URL}/web/dataset/call_kw/{model}/{method}",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
+        },
+        timeout=60,
+    )
+    body = response.json()
+    if "error" in body:
+        raise RuntimeError(body["error"]["data"]["message"])
+    return body["result"]
+
+
+def funder_job(stats, session, grace=300):
+    """A manager asks the funder workbook of every device: above the job
+    threshold, the request answers with a background job; its page is read
+    every 2 s until the job is done (an error if it fails, or is not done
+    `grace` seconds after the load)."""
+    start = time.perf_counter()
+    try:
+        report = call_kw(
+            session,
+            "reboot.impact.report",
+            "create",
+            [{"date_from": "2000-01-01", "date_to": "2100-12-31"}],
+        )
+        action = call_kw(
+            session, "reboot.impact.report", "action_funder_xlsx", [report]
+        )
+        if action.get("res_model") != "reboot.job":
+            raise RuntimeError(f"no background job: {action}")
+        deadline = stats.deadline + grace
+        while time.monotonic() < deadline:
+            job = call_kw(
+                session, "reboot.job", "read", [[action["res_id"]], ["state", "error"]]
+            )[0]
+            if job["state"] in ("done", "failed"):
+                break
+            time.sleep(2)
+        ok = job["state"] == "done"
+        detail = job["error"] or job["state"]
+    except (requests.RequestException, RuntimeError) as error:
+        ok, detail = False, repr(error)
+    stats.add("funder workbook (job)", time.perf_counter() - start, ok, detail)
+
+
 def p95(values):
     return statistics.quantiles(values, n=100)[94] if len(values) > 1 else values[0]
 
@@ -178,6 +234,7 @@ def main():
     ] + [
         threading.Thread(target=manager, args=(stats, session)) for session in managers
     ]
+    threads.append(threading.Thread(target=funder_job, args=(stats, managers[0])))
     start = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -205,6 +262,8 @@ def main():
     print(f"native_portal_p95_ms: {p95(native):.0f}")
     print(f"portal_vs_native_p95_ratio: {p95(ours) / p95(native):.2f}")
     print(f"portal_rps: {portal / seconds:.1f}")
+    job = stats.times.get("funder workbook (job)")
+    print(f"funder_job_seconds: {job[0] / 1000:.0f}" if job else "funder_job: failed")
     print(f"errors: {errors}")
     for kind, details in stats.errors.items():
         print(f"  {kind}: {len(details)} ({', '.join(sorted(set(details))[:3])})")
