@@ -3,6 +3,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
 
@@ -118,7 +119,8 @@ class RebootJob(models.Model):
         Errors the person can act on (a wrong file, a wrong state) fail the
         job with their message; anything else fails it too and is logged and
         raised for queue_job to keep the traceback. Either way, the work is
-        rolled back to nothing: it runs inside a savepoint.
+        rolled back to nothing: it runs inside a savepoint. A conflict with a
+        concurrent transaction is not a failure: queue_job retries the job.
 
         The job's own record is written only by short transactions of their
         own (`_reboot_set_progress`, `_reboot_finish`), never by the work's:
@@ -143,6 +145,10 @@ class RebootJob(models.Model):
         except (UserError, ValidationError, AccessError) as error:
             self._reboot_fail(error.args[0] if error.args else str(error))
             return
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            # a concurrent transaction (a person editing the same records):
+            # queue_job runs the job again a moment later; it stays started
+            raise
         except Exception:
             _logger.exception("Background job %s (%s) failed", self.id, self.name)
             self._reboot_fail(

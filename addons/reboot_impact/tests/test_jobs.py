@@ -3,6 +3,7 @@ import json
 from unittest.mock import patch
 
 import openpyxl
+import psycopg2
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -208,6 +209,33 @@ class TestDocumentJobs(ImpactData, TransactionCase):
         self.assertTrue(raised, "queue_job gets the error, and its traceback")
         self.assertEqual(job.state, "failed")
         self.assertIn("nothing was changed", job.error)
+
+    def test_a_concurrent_update_is_retried_not_failed(self):
+        """The work met a concurrent transaction: queue_job retries the job
+        (it gets the error), which stays started, nothing written."""
+        _report, job, trap = self._funder_job()
+
+        def conflict(report_):
+            self.env["res.partner"].create({"name": "Half-written"})
+            raise psycopg2.errors.SerializationFailure(
+                "could not serialize access due to concurrent update"
+            )
+
+        partners = self.env["res.partner"].search_count([])
+        raised = None
+        with patch.object(type(self.Report), "_funder_xlsx", conflict):
+            try:
+                perform_jobs(self.env, trap)
+            except psycopg2.errors.SerializationFailure as error:
+                raised = error
+        self.assertTrue(raised, "queue_job gets the error and retries")
+        self.assertEqual(job.state, "started")
+        self.assertFalse(job.error)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        # queue_job's retry: the job runs again, and is done
+        job._reboot_run()
+        self.env.cr.postcommit.run()
+        self.assertEqual(job.state, "done")
 
     def test_jobs_are_private_and_run_only_their_work(self):
         _report, job, _trap = self._funder_job(self.manager)
